@@ -1,0 +1,3 @@
+from lumijobi_desktop.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,181 @@
+"""The `lumijobi` command: demo data, backups, checks and papers, without the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import locale
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from lumijobi_desktop import __version__
+from lumijobi_desktop.core import backup, i18n
+from lumijobi_desktop.core.app_log import configure_logging, log_unexpected
+from lumijobi_desktop.core.errors import LumijobiError
+from lumijobi_desktop.core.i18n import _
+from lumijobi_desktop.core.instance_lock import InstanceLock
+from lumijobi_desktop.core.paths import DataPaths, resolve_data_dir
+from lumijobi_desktop.core.store import check_database, close_store, open_store
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _language_from_environment() -> str:
+    for variable in ("LUMIJOBI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value[:2] in i18n.LANGUAGES:
+            return value[:2]
+    code = (locale.getlocale()[0] or "")[:2]
+    return code if code in i18n.LANGUAGES else "en"
+
+
+def _locked(paths: DataPaths) -> InstanceLock:
+    lock = InstanceLock(paths.lock_file)
+    if not lock.acquire():
+        raise LumijobiError(
+            _("Lumijobi Desktop is open on this data folder. Close it first and try again.")
+        )
+    return lock
+
+
+def cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
+    from lumijobi_desktop.core import demo
+
+    if paths.database.exists():
+        print(
+            _("{path} already has a database; choose an empty folder.").format(path=paths.root),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    with _locked(paths):
+        open_store(paths)
+        summary = demo.generate_demo(paths, size=args.size, seed=args.seed)
+        close_store()
+    print(_("Demo database written to {path}.").format(path=paths.database))
+    print(
+        _("{persons} visitors, {visits} visits. Log in as {name} with PIN {pin}.").format(
+            persons=i18n.format_number(summary.persons),
+            visits=i18n.format_number(summary.visits),
+            name=demo.DEMO_ADMIN_NAME,
+            pin=demo.DEMO_PIN,
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, paths: DataPaths) -> int:
+    if not paths.database.exists():
+        print(_("There is no database in {path}.").format(path=paths.root), file=sys.stderr)
+        return EXIT_FAILED
+    open_store(paths)
+    try:
+        result = backup.run_backup(paths, to=Path(args.to) if args.to else None)
+    finally:
+        close_store()
+    print(_("Backup written to {path}.").format(path=result.local))
+    if result.outside:
+        print(_("Backup written to {path}.").format(path=result.outside))
+    if result.outside_problem:
+        print(result.outside_problem, file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, paths: DataPaths) -> int:
+    source = Path(args.file)
+    if not source.is_file():
+        print(_("No such file: {path}").format(path=source), file=sys.stderr)
+        return EXIT_FAILED
+    with _locked(paths):
+        paths.ensure()
+        kept = backup.restore(paths, source)
+    print(_("Restored {file}.").format(file=source))
+    if kept:
+        print(_("The previous database was kept as {path}.").format(path=kept))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, paths: DataPaths) -> int:
+    if not paths.database.exists():
+        print(_("There is no database in {path}.").format(path=paths.root), file=sys.stderr)
+        return EXIT_FAILED
+    problems = check_database(paths)
+    if problems:
+        print(_("The database has problems:"), file=sys.stderr)
+        for problem in problems[:50]:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_FAILED
+    print(_("The database is sound."))
+    return EXIT_OK
+
+
+def cmd_privacy_notice(args: argparse.Namespace, paths: DataPaths) -> int:
+    from lumijobi_desktop.core import settings
+    from lumijobi_desktop.printing.privacy_notice import render_privacy_notice
+
+    centre = ""
+    if paths.database.exists():
+        open_store(paths)
+        centre = settings.get(settings.CENTRE_NAME)
+        close_store()
+    render_privacy_notice(Path(args.out), centre_name=centre or "Lumijobi", lang=args.lang)
+    print(_("Saved {path}.").format(path=args.out))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lumijobi", description=_("Lumijobi Desktop from the command line.")
+    )
+    parser.add_argument("--version", action="version", version=f"lumijobi {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler: Callable, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--data-dir", help=_("data folder (database, backups, logs)"))
+        sub.set_defaults(handler=handler)
+        return sub
+
+    demo = command("demo", cmd_demo, _("Write a demo database with realistic visitors."))
+    demo.add_argument("--size", choices=["small", "large"], default="small")
+    demo.add_argument("--seed", type=int, default=1)
+
+    backup_cmd = command("backup", cmd_backup, _("Back up the database now."))
+    backup_cmd.add_argument("--to", help=_("also copy the backup to this folder"))
+
+    restore = command("restore", cmd_restore, _("Replace the database with a backup."))
+    restore.add_argument("file", help=_("the backup file"))
+
+    command("check", cmd_check, _("Check the database's integrity and foreign keys."))
+
+    notice = command("privacy-notice", cmd_privacy_notice, _("Save the privacy notice as PDF."))
+    notice.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default="fi")
+    notice.add_argument("--out", required=True, help=_("PDF file to write"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    i18n.set_language(_language_from_environment())
+    args = build_parser().parse_args(argv)
+    paths = resolve_data_dir(args.data_dir)
+    try:
+        paths.ensure()
+        configure_logging(paths)
+        return args.handler(args, paths)
+    except LumijobiError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as error:
+        log_file = log_unexpected(error)
+        print(
+            _("Something went wrong. The details are in {path}.").format(path=log_file),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    finally:
+        close_store()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The domain: models, services and rules. Never imports Qt."""

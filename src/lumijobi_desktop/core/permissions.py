@@ -1,0 +1,98 @@
+"""Who may do what. Every service checks here, whatever the screens show."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from lumijobi_desktop.core.errors import PermissionDenied
+from lumijobi_desktop.core.i18n import N_, _
+
+if TYPE_CHECKING:
+    from lumijobi_desktop.core.users import User
+
+
+class Role(StrEnum):
+    VOLUNTEER = "volunteer"
+    COORDINATOR = "coordinator"
+    STAFF = "staff"
+    ADMIN = "admin"
+
+
+ROLE_NAMES = {
+    Role.VOLUNTEER: N_("Front-desk volunteer"),
+    Role.COORDINATOR: N_("Immigration coordinator"),
+    Role.STAFF: N_("Staff"),
+    Role.ADMIN: N_("Administrator"),
+}
+
+
+def role_name(role: str) -> str:
+    return _(ROLE_NAMES[Role(role)])
+
+
+class Permission(StrEnum):
+    VIEW_PERSONS = "view_persons"
+    EDIT_PERSONS = "edit_persons"
+    MERGE_PERSONS = "merge_persons"
+    CHECK_IN = "check_in"
+    VIEW_VISITS = "view_visits"
+    PRINT_PAPERS = "print_papers"
+    READ_CONFIDENTIAL_NOTES = "read_confidential_notes"
+    MANAGE_SETTINGS = "manage_settings"
+    MANAGE_BACKUPS = "manage_backups"
+    MANAGE_USERS = "manage_users"
+    VIEW_AUDIT = "view_audit"
+
+
+PERMISSION_NAMES = {
+    Permission.VIEW_PERSONS: N_("see visitors"),
+    Permission.EDIT_PERSONS: N_("register and edit visitors"),
+    Permission.MERGE_PERSONS: N_("merge visitor records"),
+    Permission.CHECK_IN: N_("check visitors in"),
+    Permission.VIEW_VISITS: N_("see visits"),
+    Permission.PRINT_PAPERS: N_("print cards and papers"),
+    Permission.READ_CONFIDENTIAL_NOTES: N_("read confidential advice notes"),
+    Permission.MANAGE_SETTINGS: N_("change settings"),
+    Permission.MANAGE_BACKUPS: N_("make and restore backups"),
+    Permission.MANAGE_USERS: N_("manage user accounts"),
+    Permission.VIEW_AUDIT: N_("see the audit log"),
+}
+
+_DESK = {
+    Permission.VIEW_PERSONS,
+    Permission.EDIT_PERSONS,
+    Permission.CHECK_IN,
+    Permission.VIEW_VISITS,
+    Permission.PRINT_PAPERS,
+}
+_STAFF = _DESK | {
+    Permission.MERGE_PERSONS,
+    Permission.MANAGE_SETTINGS,
+    Permission.MANAGE_BACKUPS,
+}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.VOLUNTEER: frozenset(_DESK),
+    Role.COORDINATOR: frozenset(_DESK | {Permission.READ_CONFIDENTIAL_NOTES}),
+    Role.STAFF: frozenset(_STAFF),
+    Role.ADMIN: frozenset(Permission),
+}
+
+
+def allows(role: str, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS[Role(role)]
+
+
+def can(actor: User | None, permission: Permission) -> bool:
+    return actor is not None and actor.active and allows(actor.role, permission)
+
+
+def require(actor: User | None, permission: Permission) -> None:
+    """Raise PermissionDenied unless the actor's role allows the permission."""
+    if not can(actor, permission):
+        raise PermissionDenied(
+            _("You are not allowed to {action}. Ask staff or an administrator.").format(
+                action=_(PERMISSION_NAMES[permission])
+            )
+        )

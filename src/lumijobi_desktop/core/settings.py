@@ -1,0 +1,102 @@
+"""Desk-wide settings kept in the database, so every user of the PC shares them."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import peewee as pw
+
+from lumijobi_desktop.core import audit
+from lumijobi_desktop.core.audit import Action
+from lumijobi_desktop.core.database import BaseModel, unit_of_work
+from lumijobi_desktop.core.errors import ValidationError
+from lumijobi_desktop.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
+from lumijobi_desktop.core.permissions import Permission, require
+
+if TYPE_CHECKING:
+    from lumijobi_desktop.core.users import User
+
+CENTRE_NAME = "centre_name"
+DEFAULT_LANGUAGE_KEY = "default_language"
+IDLE_LOCK_MINUTES = "idle_lock_minutes"
+BACKUP_FOLDER = "backup_folder"
+LAST_BACKUP_AT = "last_backup_at"
+LAST_OUTSIDE_BACKUP_AT = "last_outside_backup_at"
+BACKUP_REMINDER_SNOOZED_UNTIL = "backup_reminder_snoozed_until"
+
+DEFAULTS: dict[str, Any] = {
+    CENTRE_NAME: "",
+    DEFAULT_LANGUAGE_KEY: DEFAULT_LANGUAGE,
+    IDLE_LOCK_MINUTES: 10,
+    BACKUP_FOLDER: "",
+    LAST_BACKUP_AT: None,
+    LAST_OUTSIDE_BACKUP_AT: None,
+    BACKUP_REMINDER_SNOOZED_UNTIL: None,
+}
+
+IDLE_LOCK_RANGE = (1, 240)
+CENTRE_NAME_MAX = 80
+
+
+class Setting(BaseModel):
+    key = pw.CharField(primary_key=True)
+    value = pw.TextField()
+
+
+def get(key: str) -> Any:
+    row = Setting.get_or_none(Setting.key == key)
+    return json.loads(row.value) if row else DEFAULTS.get(key)
+
+
+def store(key: str, value: Any) -> None:
+    """Write a setting without a permission check: for the app's own bookkeeping."""
+    Setting.insert(key=key, value=json.dumps(value)).on_conflict_replace().execute()
+
+
+def _validated(key: str, value: Any) -> Any:
+    if key == CENTRE_NAME:
+        name = " ".join(str(value).split())
+        if not name:
+            raise ValidationError(_("Type the centre's name."), field=key)
+        if len(name) > CENTRE_NAME_MAX:
+            raise ValidationError(
+                _("The name is too long (at most {count} characters).").format(
+                    count=CENTRE_NAME_MAX
+                ),
+                field=key,
+            )
+        return name
+    if key == DEFAULT_LANGUAGE_KEY:
+        if value not in LANGUAGES:
+            raise ValidationError(_("Choose a language."), field=key)
+        return value
+    if key == IDLE_LOCK_MINUTES:
+        low, high = IDLE_LOCK_RANGE
+        if not isinstance(value, int) or not low <= value <= high:
+            raise ValidationError(
+                _("Lock after {low}–{high} minutes.").format(low=low, high=high), field=key
+            )
+        return value
+    if key == BACKUP_FOLDER:
+        return str(value or "").strip()
+    raise ValidationError(_("This setting cannot be changed here."), field=key)
+
+
+def change(actor: User, changes: dict[str, Any]) -> None:
+    """Change settings as one action: all of them are saved, or none."""
+    require(actor, Permission.MANAGE_SETTINGS)
+    cleaned = {key: _validated(key, value) for key, value in changes.items()}
+    with unit_of_work():
+        for key, value in cleaned.items():
+            before = get(key)
+            if before == value:
+                continue
+            store(key, value)
+            audit.record(
+                actor, Action.UPDATE, "setting", None, before={key: before}, after={key: value}
+            )
+
+
+def is_configured() -> bool:
+    return bool(get(CENTRE_NAME))

@@ -1,0 +1,1 @@
+"""The PySide6 screens. Thin: the rules live in `core`."""

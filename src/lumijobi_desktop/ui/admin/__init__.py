@@ -1,0 +1,1 @@
+"""Settings, user accounts and the audit log."""

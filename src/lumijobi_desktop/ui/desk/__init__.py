@@ -1,0 +1,1 @@
+"""The Desk screen: check-in of visitors and today's visits."""

@@ -1,0 +1,339 @@
+"""Check-in: a few letters, Enter to pick the top match, Enter to confirm the purpose."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lumijobi_desktop.core import person_search, visits
+from lumijobi_desktop.core.i18n import _, format_date, language_display_name, ngettext
+from lumijobi_desktop.core.people import Person
+from lumijobi_desktop.core.permissions import Permission
+from lumijobi_desktop.core.visits import Purpose, purpose_name
+from lumijobi_desktop.ui.desk.models import PersonResultsModel, TodayVisitsModel, today
+from lumijobi_desktop.ui.errors import guarded
+from lumijobi_desktop.ui.session import DeskSession
+from lumijobi_desktop.ui.widgets import heading
+
+PURPOSES = list(Purpose)
+
+
+def _larger(widget: QWidget, factor: float = 1.25) -> None:
+    font: QFont = widget.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    widget.setFont(font)
+
+
+class _KeyForwarder(QObject):
+    """Lets the search box move through the results with the arrow keys."""
+
+    def __init__(self, view: QListView, parent: QObject):
+        super().__init__(parent)
+        self.view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Down, Qt.Key_Up):
+            model = self.view.model()
+            if model.rowCount():
+                row = self.view.currentIndex().row()
+                step = 1 if event.key() == Qt.Key_Down else -1
+                row = min(max(row + step, 0), model.rowCount() - 1)
+                self.view.setCurrentIndex(model.index(row, 0))
+            return True
+        return False
+
+
+class CheckInPanel(QFrame):
+    """The chosen person and the purpose; Enter checks in, Esc goes back to the search."""
+
+    confirmed = Signal()
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("checkInPanel")
+        self.setFrameShape(QFrame.StyledPanel)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.person: Person | None = None
+        self.name = heading("")
+        self.name.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.purposes = QButtonGroup(self)
+        grid = QGridLayout()
+        for number, purpose in enumerate(PURPOSES, start=1):
+            button = QPushButton(f"{number}  {purpose_name(purpose)}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.NoFocus)
+            button.setObjectName(f"purpose_{purpose.value}")
+            self.purposes.addButton(button, number - 1)
+            grid.addWidget(button, (number - 1) // 3, (number - 1) % 3)
+        self.confirm_button = QPushButton(_("Check in (Enter)"))
+        self.confirm_button.setObjectName("confirmCheckIn")
+        self.confirm_button.setFocusPolicy(Qt.NoFocus)
+        _larger(self.confirm_button)
+        self.confirm_button.setMinimumHeight(44)
+        cancel = QPushButton(_("Back (Esc)"))
+        cancel.setFocusPolicy(Qt.NoFocus)
+        self.confirm_button.clicked.connect(self.confirmed)
+        cancel.clicked.connect(self.cancelled)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name)
+        layout.addWidget(self.details)
+        layout.addWidget(QLabel(_("Why did they come?")))
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        layout.addWidget(self.confirm_button)
+        layout.addWidget(cancel)
+        self.show_person(None, Purpose.GOODS)
+
+    def show_person(self, person: Person | None, purpose: Purpose, visit_count: int = 0) -> None:
+        self.person = person
+        self.setEnabled(person is not None)
+        if person is None:
+            self.name.setText(_("Nobody chosen yet"))
+            self.details.setText(_("Type a few letters of a name, then press Enter."))
+        else:
+            self.name.setText(person.full_name)
+            self.details.setText(self._details(person, visit_count))
+        self.purposes.button(PURPOSES.index(purpose)).setChecked(True)
+
+    @staticmethod
+    def _details(person: Person, visit_count: int) -> str:
+        parts = []
+        if person.birth_year:
+            parts.append(_("born {year}").format(year=person.birth_year))
+        if person.home_village:
+            parts.append(person.home_village)
+        languages = [language_display_name(code) for code in person.languages]
+        if languages:
+            parts.append(", ".join(languages))
+        visits_text = ngettext("{count} visit", "{count} visits", visit_count).format(
+            count=visit_count
+        )
+        parts.append(visits_text)
+        parts.append(_("last seen {date}").format(date=format_date(person.last_seen_at.date())))
+        return " · ".join(parts)
+
+    def purpose(self) -> Purpose:
+        return PURPOSES[self.purposes.checkedId()]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key_Return, Qt.Key_Enter):
+            self.confirmed.emit()
+        elif key == Qt.Key_Escape:
+            self.cancelled.emit()
+        elif Qt.Key_1 <= key < Qt.Key_1 + len(PURPOSES):
+            self.purposes.button(key - Qt.Key_1).setChecked(True)
+        elif key in (Qt.Key_Left, Qt.Key_Right):
+            step = 1 if key == Qt.Key_Right else -1
+            self.purposes.button((self.purposes.checkedId() + step) % len(PURPOSES)).setChecked(
+                True
+            )
+        else:
+            super().keyPressEvent(event)
+
+
+class DeskView(QWidget):
+    register_requested = Signal(str)
+    checked_in = Signal(int)
+
+    def __init__(self, session: DeskSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self._last_visit_id: int | None = None
+        self.results_model = PersonResultsModel(self)
+        self.today_model = TodayVisitsModel(self)
+        self._build()
+        self.refresh_today()
+
+    # building -----------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("deskSearch")
+        self.search.setPlaceholderText(_("Name, phone or card – then Enter"))
+        self.search.setClearButtonEnabled(True)
+        _larger(self.search, 1.4)
+        self.results = QListView()
+        self.results.setObjectName("deskResults")
+        self.results.setModel(self.results_model)
+        self.results.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.results.setFocusPolicy(Qt.NoFocus)
+        _larger(self.results, 1.15)
+        self.search.installEventFilter(_KeyForwarder(self.results, self))
+        self.no_match = QLabel()
+        self.no_match.setWordWrap(True)
+        self.register_button = QPushButton(_("Register a new visitor"))
+        self.register_button.setObjectName("registerVisitor")
+        self.register_button.setEnabled(self.session.can(Permission.EDIT_PERSONS))
+
+        self.panel = CheckInPanel()
+        self.panel.setMinimumWidth(300)
+        self.banner = QLabel()
+        self.banner.setObjectName("deskBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("color: #1b5e20; font-weight: bold;")
+
+        left = QVBoxLayout()
+        left.addWidget(heading(_("Check in")))
+        left.addWidget(self.search)
+        left.addWidget(self.results, 1)
+        left.addWidget(self.no_match)
+        left.addWidget(self.register_button)
+        left.addWidget(self._anonymous_box())
+
+        middle = QVBoxLayout()
+        middle.addWidget(self.panel, 1)
+        middle.addWidget(self.banner)
+
+        right = QVBoxLayout()
+        self.today_title = heading("")
+        right.addWidget(self.today_title)
+        self.today_table = QTableView()
+        self.today_table.setObjectName("todayVisits")
+        self.today_table.setModel(self.today_model)
+        self.today_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.today_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.today_table.verticalHeader().hide()
+        self.today_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.today_table.setFocusPolicy(Qt.NoFocus)
+        right.addWidget(self.today_table, 1)
+        self.undo_button = QPushButton(_("Undo the last check-in"))
+        self.undo_button.setObjectName("undoCheckIn")
+        right.addWidget(self.undo_button)
+
+        columns = QHBoxLayout(self)
+        columns.addLayout(left, 4)
+        columns.addLayout(middle, 3)
+        columns.addLayout(right, 4)
+
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self._pick_current_result)
+        self.results.activated.connect(lambda index: self._choose_row(index.row()))
+        self.results.clicked.connect(lambda index: self._choose_row(index.row()))
+        self.panel.confirmed.connect(self._confirm)
+        self.panel.cancelled.connect(self.back_to_search)
+        self.register_button.clicked.connect(
+            lambda: self.register_requested.emit(self.search.text())
+        )
+        self.undo_button.clicked.connect(self._undo_last)
+
+    def _anonymous_box(self) -> QWidget:
+        box = QFrame()
+        box.setFrameShape(QFrame.StyledPanel)
+        layout = QVBoxLayout(box)
+        label = QLabel(_("Anonymous visitor (no name needed):"))
+        layout.addWidget(label)
+        grid = QGridLayout()
+        for number, purpose in enumerate(PURPOSES):
+            button = QPushButton(purpose_name(purpose))
+            button.setObjectName(f"anonymous_{purpose.value}")
+            button.setFocusPolicy(Qt.NoFocus)
+            button.clicked.connect(lambda _checked=False, p=purpose: self._check_in_anonymous(p))
+            grid.addWidget(button, number // 3, number % 3)
+        layout.addLayout(grid)
+        return box
+
+    # behaviour ----------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    @guarded
+    def _search_changed(self, text: str) -> None:
+        persons = person_search.search_persons(self.session.user, text)
+        self.results_model.set_persons(persons)
+        if persons:
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+        typed = bool(text.strip())
+        self.no_match.setText(
+            _("Nobody found. Check the spelling, or register a new visitor.")
+            if typed and not persons
+            else ""
+        )
+
+    def _pick_current_result(self) -> None:
+        row = self.results.currentIndex().row()
+        if row < 0 and self.results_model.rowCount():
+            row = 0
+        if row >= 0:
+            self._choose_row(row)
+
+    def _choose_row(self, row: int) -> None:
+        person = self.results_model.person_at(row)
+        if person is not None:
+            self.choose_person(person)
+
+    @guarded
+    def choose_person(self, person: Person) -> None:
+        user = self.session.user
+        purpose = visits.default_purpose(user, person.id)
+        self.panel.show_person(person, purpose, visits.visit_count_of(user, person.id))
+        self.panel.setFocus()
+
+    def back_to_search(self) -> None:
+        self.panel.show_person(None, Purpose.GOODS)
+        self.focus_search()
+
+    @guarded
+    def _confirm(self) -> None:
+        person = self.panel.person
+        if person is None:
+            return
+        visit = visits.check_in(self.session.user, person.id, self.panel.purpose())
+        self._after_check_in(visit, person.full_name)
+
+    @guarded
+    def _check_in_anonymous(self, purpose: Purpose) -> None:
+        visit = visits.check_in(self.session.user, None, purpose)
+        self._after_check_in(visit, _("Anonymous visitor"))
+
+    def _after_check_in(self, visit: visits.Visit, name: str) -> None:
+        self._last_visit_id = visit.id
+        self.banner.setText(
+            _("Checked in: {name} – {purpose}").format(
+                name=name, purpose=purpose_name(visit.purpose)
+            )
+        )
+        self.search.clear()
+        self.back_to_search()
+        self.refresh_today()
+        self.checked_in.emit(visit.id)
+
+    @guarded
+    def _undo_last(self) -> None:
+        rows = self.today_model.rows()
+        if not rows:
+            return
+        visits.undo_check_in(self.session.user, rows[0].visit_id)
+        self.banner.setText(_("The last check-in was undone."))
+        self.refresh_today()
+        self.focus_search()
+
+    @guarded
+    def refresh_today(self) -> None:
+        rows = visits.visits_on(self.session.user, today())
+        self.today_model.set_rows(rows)
+        self.today_title.setText(
+            ngettext("Today: {count} visit", "Today: {count} visits", len(rows)).format(
+                count=len(rows)
+            )
+        )
+        self.undo_button.setEnabled(bool(rows))
+        self.today_table.resizeColumnToContents(0)

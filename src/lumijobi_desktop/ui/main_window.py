@@ -1,0 +1,189 @@
+"""The main window: a sidebar of the areas, the logged-in user, and a search that finds persons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lumijobi_desktop.core import backup, people
+from lumijobi_desktop.core.codes import CodeKind, parse_code
+from lumijobi_desktop.core.i18n import _, format_datetime
+from lumijobi_desktop.core.permissions import Permission, role_name
+from lumijobi_desktop.ui.desk.desk_view import DeskView
+from lumijobi_desktop.ui.errors import guarded
+from lumijobi_desktop.ui.persons.persons_view import PersonsView
+from lumijobi_desktop.ui.session import DeskSession
+
+
+class MainWindow(QMainWindow):
+    switch_user_requested = Signal()
+    language_changed = Signal(str)
+    closing = Signal()
+
+    def __init__(self, session: DeskSession):
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(f"{session.centre_name} – Lumijobi Desktop")
+        self.resize(1366, 768)
+        self.views: dict[str, QWidget] = {}
+        self._build()
+        self.show_area("desk")
+        self.update_backup_status()
+
+    # building -----------------------------------------------------------------
+    def _build(self) -> None:
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setFocusPolicy(Qt.NoFocus)
+        font = self.sidebar.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.sidebar.setFont(font)
+        self.stack = QStackedWidget()
+        for key, title, make in self._areas():
+            view = make()
+            self.views[key] = view
+            self.stack.addWidget(view)
+            item = QListWidgetItem(title)
+            item.setData(Qt.UserRole, key)
+            item.setSizeHint(QSize(0, 40))
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.global_search = QLineEdit(objectName="globalSearch")
+        self.global_search.setPlaceholderText(_("Find a visitor…"))
+        self.global_search.setClearButtonEnabled(True)
+        self.global_search.returnPressed.connect(self._global_search)
+        self.user_label = QLabel(
+            f"{self.session.user.display_name} · {role_name(self.session.user.role)}"
+        )
+        self.user_label.setObjectName("userLabel")
+        switch = QPushButton(_("Switch user"))
+        switch.setObjectName("switchUser")
+        switch.setFocusPolicy(Qt.NoFocus)
+        switch.clicked.connect(self.switch_user_requested)
+
+        top = QHBoxLayout()
+        title = QLabel(f"<b>{self.session.centre_name}</b>")
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.global_search, 2)
+        top.addStretch(1)
+        top.addWidget(self.user_label)
+        top.addWidget(switch)
+
+        body = QHBoxLayout()
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.backup_label = QLabel(objectName="backupStatus")
+        self.statusBar().addPermanentWidget(self.backup_label)
+
+        desk: DeskView = self.views["desk"]
+        persons: PersonsView = self.views["persons"]
+        desk.register_requested.connect(self.register_from_desk)
+        desk.checked_in.connect(lambda _visit: persons.refresh())
+        persons.check_in_requested.connect(self.check_in_person)
+
+    def _areas(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
+        from lumijobi_desktop.ui.admin.audit_view import AuditView
+        from lumijobi_desktop.ui.admin.settings_view import SettingsView
+        from lumijobi_desktop.ui.admin.users_view import UsersView
+
+        session = self.session
+        areas = [
+            ("desk", _("Desk"), lambda: DeskView(session)),
+            ("persons", _("Visitors"), lambda: PersonsView(session)),
+        ]
+        areas.append(("settings", _("Settings"), lambda: self._settings_view(SettingsView)))
+        if session.can(Permission.MANAGE_USERS):
+            areas.append(("users", _("Users"), lambda: UsersView(session)))
+        if session.can(Permission.VIEW_AUDIT):
+            areas.append(("audit", _("Audit log"), lambda: AuditView(session)))
+        return areas
+
+    def _settings_view(self, view_class) -> QWidget:
+        view = view_class(self.session)
+        view.language_changed.connect(self.language_changed)
+        view.backup_made.connect(self.update_backup_status)
+        return view
+
+    # behaviour ----------------------------------------------------------------
+    def show_area(self, key: str) -> None:
+        keys = list(self.views)
+        self.sidebar.setCurrentRow(keys.index(key))
+        if key == "desk":
+            self.views["desk"].focus_search()
+
+    def desk(self) -> DeskView:
+        return self.views["desk"]
+
+    @guarded
+    def check_in_person(self, person_id: int) -> None:
+        person = people.get_person(self.session.user, person_id)
+        self.show_area("desk")
+        self.desk().choose_person(person)
+
+    @guarded
+    def register_from_desk(self, typed: str) -> None:
+        person = self.views["persons"].register(typed)
+        if person is not None:
+            self.show_area("desk")
+            self.desk().choose_person(person)
+
+    @guarded
+    def _global_search(self) -> None:
+        text = self.global_search.text()
+        persons_view: PersonsView = self.views["persons"]
+        self.show_area("persons")
+        persons_view.filter.setText(text)
+        self.global_search.clear()
+
+    @guarded
+    def handle_scan(self, text: str) -> None:
+        """A code from the scanner, from anywhere in the app."""
+        code = parse_code(text)
+        if code is None:
+            self.statusBar().showMessage(_("The scanned code was not recognised."), 8000)
+            QApplication.beep()
+            return
+        if code.kind is CodeKind.PERSON:
+            person = people.find_by_card(self.session.user, text)
+            if person is None:
+                self.statusBar().showMessage(_("No visitor has this card."), 8000)
+                QApplication.beep()
+                return
+            self.show_area("desk")
+            self.desk().choose_person(person)
+            return
+        self.statusBar().showMessage(_("This kind of code is not used yet."), 8000)
+
+    def update_backup_status(self) -> None:
+        last = backup.last_backup_at(self.session.paths)
+        self.backup_label.setText(
+            _("Last backup: {when}").format(when=format_datetime(last))
+            if last
+            else _("No backup yet")
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

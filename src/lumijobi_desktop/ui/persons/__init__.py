@@ -1,0 +1,1 @@
+"""The Visitors screen: the register of persons, their forms, cards and merging."""

@@ -1,0 +1,194 @@
+"""The persons register: search, sort, register, edit, print cards and merge duplicates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lumijobi_desktop.core import people, person_merge
+from lumijobi_desktop.core.i18n import _, format_number, ngettext
+from lumijobi_desktop.core.people import Person
+from lumijobi_desktop.core.permissions import Permission
+from lumijobi_desktop.printing.visitor_card import CardData, render_visitor_cards
+from lumijobi_desktop.ui.errors import guarded
+from lumijobi_desktop.ui.persons.person_dialog import PersonDialog
+from lumijobi_desktop.ui.persons.persons_model import PERSON_ID_ROLE, PersonsTableModel
+from lumijobi_desktop.ui.session import DeskSession
+from lumijobi_desktop.ui.widgets import confirm, heading
+
+
+class PersonsView(QWidget):
+    check_in_requested = Signal(int)
+
+    def __init__(self, session: DeskSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.model = PersonsTableModel(session.user, self)
+        self._build()
+        self.model.reload()
+        self._update_count()
+
+    def _build(self) -> None:
+        self.filter = QLineEdit(objectName="personsFilter")
+        self.filter.setPlaceholderText(_("Search by name, phone or card"))
+        self.filter.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.table = QTableView(objectName="personsTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+
+        self.register_button = QPushButton(_("Register a new visitor"))
+        self.edit_button = QPushButton(_("Edit"))
+        self.check_in_button = QPushButton(_("Check in"))
+        self.card_button = QPushButton(_("Print card…"))
+        self.merge_button = QPushButton(_("Merge two records…"))
+        self.merge_button.setObjectName("mergePersons")
+        self.merge_button.setToolTip(_("Select the two records of the same person first."))
+        self.merge_button.setVisible(self.session.can(Permission.MERGE_PERSONS))
+        self.register_button.setEnabled(self.session.can(Permission.EDIT_PERSONS))
+        buttons = QHBoxLayout()
+        for button in (
+            self.register_button,
+            self.edit_button,
+            self.check_in_button,
+            self.card_button,
+            self.merge_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        top = QHBoxLayout()
+        top.addWidget(heading(_("Visitors")))
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.filter.textChanged.connect(self._filter_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.register_button.clicked.connect(lambda: self.register(""))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.check_in_button.clicked.connect(self._check_in_selected)
+        self.card_button.clicked.connect(self.print_card)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.index(row, 0).data(PERSON_ID_ROLE) for row in rows]
+
+    def _update_buttons(self) -> None:
+        count = len(self._selected_ids())
+        for button in (self.edit_button, self.check_in_button, self.card_button):
+            button.setEnabled(count == 1)
+        self.edit_button.setEnabled(count == 1 and self.session.can(Permission.EDIT_PERSONS))
+        self.merge_button.setEnabled(count == 2)
+
+    def _update_count(self) -> None:
+        total = self.model.total()
+        self.count_label.setText(
+            ngettext("{count} visitor", "{count} visitors", total).format(
+                count=format_number(total)
+            )
+        )
+
+    @guarded
+    def _filter_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._update_count()
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._update_count()
+        self._update_buttons()
+
+    @guarded
+    def register(self, typed_name: str = "") -> Person | None:
+        dialog = PersonDialog(self.session, typed_name=typed_name, parent=self)
+        if dialog.exec():
+            self.refresh()
+            return dialog.person
+        return None
+
+    @guarded
+    def edit_selected(self) -> None:
+        ids = self._selected_ids()
+        if len(ids) != 1 or not self.session.can(Permission.EDIT_PERSONS):
+            return
+        person = people.get_person(self.session.user, ids[0])
+        if PersonDialog(self.session, person, parent=self).exec():
+            self.refresh()
+
+    def _check_in_selected(self) -> None:
+        ids = self._selected_ids()
+        if len(ids) == 1:
+            self.check_in_requested.emit(ids[0])
+
+    @guarded
+    def print_card(self) -> None:
+        ids = self._selected_ids()
+        if len(ids) != 1:
+            return
+        person = people.get_person(self.session.user, ids[0])
+        suggested = str(Path.home() / f"{person.card_code}.pdf")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the visitor card"), suggested, _("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        visitor_lang = next((c for c in person.languages if c in ("uk", "en")), "fi")
+        render_visitor_cards(
+            [CardData(code=person.card_code, name=person.full_name, visitor_lang=visitor_lang)],
+            Path(path),
+            centre_name=self.session.centre_name,
+        )
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    @guarded
+    def merge_selected(self) -> None:
+        ids = self._selected_ids()
+        if len(ids) != 2:
+            return
+        user = self.session.user
+        first, second = (people.get_person(user, person_id) for person_id in ids)
+        # Keep the record seen most recently: its card is the one in use.
+        keep, remove = sorted((first, second), key=lambda p: p.last_seen_at, reverse=True)
+        question = _(
+            "Merge these two records into one?\n\nKeep: {keep} ({keep_code})\n"
+            "Merge into it: {remove} ({remove_code})\n\nVisits move to the kept record and "
+            "the other card keeps working. This cannot be undone."
+        ).format(
+            keep=keep.full_name,
+            keep_code=keep.card_code,
+            remove=remove.full_name,
+            remove_code=remove.card_code,
+        )
+        if confirm(self, _("Merge records"), question):
+            person_merge.merge_persons(user, keep.id, remove.id)
+            self.refresh()
