@@ -35,7 +35,7 @@ def _demo_folder(seed: int) -> tuple[DataPaths, tuple[str, str]]:
 
     paths = DataPaths(Path(tempfile.mkdtemp(prefix="lumijobi-demo-"))).ensure()
     open_store(paths)
-    demo.generate_demo(paths, size="small", seed=seed)
+    demo.generate_demo(size="small", seed=seed)
     close_store()
     print(f"Demo data folder: {paths.root}", flush=True)
     return paths, (demo.DEMO_ADMIN_NAME, demo.DEMO_PIN)

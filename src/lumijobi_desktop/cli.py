@@ -50,7 +50,7 @@ def cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
         return EXIT_FAILED
     with _locked(paths):
         open_store(paths)
-        summary = demo.generate_demo(paths, size=args.size, seed=args.seed)
+        summary = demo.generate_demo(size=args.size, seed=args.seed)
         close_store()
     print(_("Demo database written to {path}.").format(path=paths.database))
     print(

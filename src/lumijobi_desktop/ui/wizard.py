@@ -24,20 +24,25 @@ from lumijobi_desktop.ui.widgets import ErrorLabel, language_combo
 class _CentrePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle(_("Welcome to Lumijobi Desktop"))
-        self.setSubTitle(_("A few questions before the first use. You can change them later."))
         self.language = language_combo(DEFAULT_LANGUAGE)
         self.centre_name = QLineEdit()
         self.centre_name.setObjectName("centreName")
-        self.centre_name.setPlaceholderText(_("e.g. Help Center Lumijobi"))
         self.error = ErrorLabel()
+        self.language_label, self.name_label = QLabel(), QLabel()
         form = QFormLayout()
-        form.addRow(_("Language"), self.language)
-        form.addRow(_("Centre's name"), self.centre_name)
+        form.addRow(self.language_label, self.language)
+        form.addRow(self.name_label, self.centre_name)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         self.language.currentIndexChanged.connect(self._language_changed)
+
+    def retranslate(self) -> None:
+        self.setTitle(_("Welcome to Lumijobi Desktop"))
+        self.setSubTitle(_("A few questions before the first use. You can change them later."))
+        self.language_label.setText(_("Language"))
+        self.name_label.setText(_("Centre's name"))
+        self.centre_name.setPlaceholderText(_("e.g. Help Center Lumijobi"))
 
     def _language_changed(self) -> None:
         # The rest of the wizard follows the language chosen here.
@@ -66,10 +71,11 @@ class _AdminPage(QWizardPage):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.error = ErrorLabel()
+        self.labels = [QLabel(), QLabel(), QLabel()]
         self.form = QFormLayout()
-        self.form.addRow("", self.name)
-        self.form.addRow("", self.secret)
-        self.form.addRow("", self.secret_again)
+        for label, field in zip(self.labels, (self.name, self.secret, self.secret_again),
+                                strict=True):
+            self.form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addLayout(self.form)
@@ -82,8 +88,9 @@ class _AdminPage(QWizardPage):
         self.hint.setText(
             _("Use a PIN of at least 4 digits or a password of at least 6 characters.")
         )
-        for row, text in enumerate((_("Your name"), _("Password or PIN"), _("Once more"))):
-            self.form.itemAt(row, QFormLayout.LabelRole).widget().setText(text)
+        texts = (_("Your name"), _("Password or PIN"), _("Once more"))
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
 
     def validatePage(self) -> bool:
         if self.secret.text() != self.secret_again.text():
@@ -117,10 +124,7 @@ class FirstRunWizard(QWizard):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Lumijobi Desktop: first start"))
-        self.centre_page.setTitle(_("Welcome to Lumijobi Desktop"))
-        self.centre_page.setSubTitle(
-            _("A few questions before the first use. You can change them later.")
-        )
+        self.centre_page.retranslate()
         self.admin_page.retranslate()
         for button, text in (
             (QWizard.NextButton, _("Next")),

@@ -51,7 +51,7 @@ class AuditModel(LazyTableModel):
         if column == 0:
             return format_datetime(entry.at)
         if column == 1:
-            return entry.user_name
+            return entry.user_name if entry.user_id is not None else _("System")
         if column == 2:
             return audit.action_name(entry.action)
         record = audit.entity_name(entry.entity)
@@ -94,7 +94,10 @@ class AuditView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
         self.details = QPlainTextEdit(objectName="auditDetails")
         self.details.setReadOnly(True)
 

@@ -37,7 +37,13 @@ class SettingsView(QWidget):
         super().__init__(parent)
         self.session = session
         self.worker = Worker(self)
-        layout = QVBoxLayout(self)
+        # Forms read badly stretched over a wide screen: keep them to a comfortable width.
+        column = QWidget()
+        column.setMaximumWidth(760)
+        layout = QVBoxLayout(column)
+        outer = QHBoxLayout(self)
+        outer.addWidget(column, 1)
+        outer.addStretch(0)
         layout.addWidget(heading(_("Settings")))
         layout.addWidget(self._personal_box())
         if session.can(Permission.MANAGE_SETTINGS):

@@ -21,14 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from lumijobi_desktop.core import person_search, visits
-from lumijobi_desktop.core.i18n import _, format_date, language_display_name, ngettext
+from lumijobi_desktop.core.i18n import (
+    _,
+    format_date,
+    format_time,
+    language_display_name,
+    ngettext,
+)
 from lumijobi_desktop.core.people import Person
 from lumijobi_desktop.core.permissions import Permission
 from lumijobi_desktop.core.visits import Purpose, purpose_name
 from lumijobi_desktop.ui.desk.models import PersonResultsModel, TodayVisitsModel, today
 from lumijobi_desktop.ui.errors import guarded
 from lumijobi_desktop.ui.session import DeskSession
-from lumijobi_desktop.ui.widgets import heading
+from lumijobi_desktop.ui.widgets import confirm, heading
 
 PURPOSES = list(Purpose)
 
@@ -69,6 +75,11 @@ class CheckInPanel(QFrame):
         self.setObjectName("checkInPanel")
         self.setFrameShape(QFrame.StyledPanel)
         self.setFocusPolicy(Qt.StrongFocus)
+        # The chosen purpose must be obvious at a glance, whatever the platform style.
+        self.setStyleSheet(
+            "QPushButton:checked { background: #1565c0; color: white; font-weight: bold; }"
+            "#checkInPanel:focus { border: 2px solid #1565c0; }"
+        )
         self.person: Person | None = None
         self.name = heading("")
         self.name.setWordWrap(True)
@@ -321,7 +332,13 @@ class DeskView(QWidget):
         rows = self.today_model.rows()
         if not rows:
             return
-        visits.undo_check_in(self.session.user, rows[0].visit_id)
+        last = rows[0]
+        question = _("Undo the check-in of {name} at {time}?").format(
+            name=last.person_name or _("Anonymous visitor"), time=format_time(last.visited_at)
+        )
+        if not confirm(self, _("Undo the last check-in"), question):
+            return
+        visits.undo_check_in(self.session.user, last.visit_id)
         self.banner.setText(_("The last check-in was undone."))
         self.refresh_today()
         self.focus_search()

@@ -1,0 +1,84 @@
+"""The whole app as it starts: language switch, single instance, errors."""
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from lumijobi_desktop.core import accounts
+from lumijobi_desktop.core.i18n import gettext_in
+from lumijobi_desktop.core.store import close_store
+from lumijobi_desktop.ui import errors
+from lumijobi_desktop.ui.application import DeskApplication
+from tests.conftest import PIN
+
+
+@pytest.fixture
+def running_app(qapp, paths, users):
+    close_store()  # the app opens the database itself
+    desk = DeskApplication(qapp, paths, login_as=("Vilja Volunteer", PIN))
+    assert desk.start()
+    yield desk
+    qapp.removeEventFilter(desk.scanner)
+    qapp.removeEventFilter(desk.idle)
+    desk.window.close()
+    desk.shutdown()
+
+
+def test_switching_to_ukrainian_translates_the_screens_and_qt_dialogs(qtbot, running_app):
+    window = running_app.window
+    assert window.sidebar.item(0).text() == gettext_in("en", "Desk")
+    settings_view = window.views["settings"]
+    combo = settings_view.my_language
+    combo.setCurrentIndex(combo.findData("uk"))
+    combo.activated.emit(combo.currentIndex())
+    window = running_app.window
+    assert window is not settings_view.window()
+    assert window.sidebar.item(0).text() == gettext_in("uk", "Desk") != "Desk"
+    assert window.desk().register_button.text() == gettext_in("uk", "Register a new visitor")
+    # Qt's own dialogs follow: a standard Cancel button is in Ukrainian.
+    box = QDialogButtonBox(QDialogButtonBox.Cancel)
+    assert box.button(QDialogButtonBox.Cancel).text().replace("&", "") == "Скасувати"
+    volunteer = accounts.login_choices()
+    assert any(u.language == "uk" for u in volunteer)
+
+
+def test_the_main_window_shows_the_user_and_only_allowed_areas(running_app):
+    window = running_app.window
+    assert "Vilja Volunteer" in window.user_label.text()
+    areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert areas == ["Desk", "Visitors", "Settings"]
+
+
+def test_a_second_instance_on_the_same_folder_does_not_open_the_database(
+    qapp, qtbot, running_app, paths, monkeypatch
+):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    second = DeskApplication(qapp, paths)
+    with qtbot.waitSignal(running_app.server.activation_requested):
+        assert not second.start()
+    assert shown and "already open" in shown[0]
+
+
+def test_an_unexpected_error_is_logged_and_apologised_for(qtbot, running_app, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom in the database layer")
+
+    monkeypatch.setattr("lumijobi_desktop.core.person_search.search_persons", broken)
+    desk = running_app.window.desk()
+    desk.search.setText("virt")
+    assert shown and str(running_app.paths.logs) in shown[0]
+    log = (running_app.paths.logs / "lumijobi.log").read_text(encoding="utf-8")
+    assert "RuntimeError: boom" in log
+    assert QApplication.activeWindow() is None or running_app.window.isVisible()
+
+
+def test_a_problem_message_is_shown_not_a_traceback(qtbot, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    from lumijobi_desktop.core.errors import ValidationError
+
+    errors.report(None, ValidationError("Type the first name."))
+    assert shown == ["Type the first name."]

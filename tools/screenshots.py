@@ -1,0 +1,62 @@
+"""Screenshots of the main screens for the README and for looking at what we made.
+
+  python tools/screenshots.py OUT_DIR [--lang fi|uk|en] [--data-dir DIR]
+
+Without --data-dir a small demo database is written to a temporary folder.
+Runs offscreen at 1366x768.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from lumijobi_desktop.core import accounts, demo  # noqa: E402
+from lumijobi_desktop.core.paths import DataPaths  # noqa: E402
+from lumijobi_desktop.core.store import open_store  # noqa: E402
+from lumijobi_desktop.ui.main_window import MainWindow  # noqa: E402
+from lumijobi_desktop.ui.qt_language import apply_language  # noqa: E402
+from lumijobi_desktop.ui.session import DeskSession  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("--lang", default="fi")
+    parser.add_argument("--data-dir")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication([])
+    if args.data_dir:
+        paths = DataPaths(Path(args.data_dir))
+        open_store(paths)
+    else:
+        paths = DataPaths(Path(tempfile.mkdtemp(prefix="lumijobi-shots-"))).ensure()
+        open_store(paths)
+        demo.generate_demo(size="small", seed=1)
+    admin = [u for u in accounts.login_choices() if u.display_name == demo.DEMO_ADMIN_NAME][0]
+    apply_language(args.lang)
+    window = MainWindow(DeskSession(admin, paths))
+    window.resize(1366, 768)
+    window.show()
+    desk = window.desk()
+    desk.search.setText("kova")
+    desk._pick_current_result()
+    app.processEvents()
+    window.grab().save(str(out / f"desk-{args.lang}.png"))
+    for area in ("persons", "settings", "users", "audit"):
+        window.show_area(area)
+        app.processEvents()
+        window.grab().save(str(out / f"{area}-{args.lang}.png"))
+    print(out)
+
+
+if __name__ == "__main__":
+    main()
