@@ -76,9 +76,15 @@ def _as_dict(catalog) -> dict:
 
 def test_ukrainian_plurals_follow_the_grammar():
     i18n.set_language("uk")
-    forms = [i18n.ngettext("{count} visit", "{count} visits", n) for n in (1, 3, 5, 21, 11)]
-    assert forms[0] == forms[3] != forms[1] != forms[2]
-    assert forms[4] == forms[2]
+
+    def visits(count: int) -> str:
+        return i18n.ngettext("{count} visit", "{count} visits", count).format(count=count)
+
+    assert visits(1) == "1 відвідування" and visits(21) == "21 відвідування"
+    assert visits(3) == "3 відвідування" and visits(24) == "24 відвідування"
+    assert visits(5) == "5 відвідувань" and visits(11) == "11 відвідувань"
+    i18n.set_language("fi")
+    assert visits(1) == "1 käynti" and visits(2) == "2 käyntiä"
 
 
 def test_finnish_and_ukrainian_locale_formats():

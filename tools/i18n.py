@@ -33,8 +33,9 @@ def extract() -> Catalog:
         str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("NOTE",)
     )
     for filename, lineno, message, comments, context in found:
-        template.add(message, locations=[(filename, lineno)], auto_comments=comments,
-                     context=context)
+        template.add(
+            message, locations=[(filename, lineno)], auto_comments=comments, context=context
+        )
     return template
 
 
@@ -54,8 +55,16 @@ def write_catalog(lang: str, catalog: Catalog) -> None:
     path = po_path(lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
-        write_po(handle, catalog, width=100, omit_header=False, sort_output=True,
-                 ignore_obsolete=True, include_previous=False, no_location=True)
+        write_po(
+            handle,
+            catalog,
+            width=100,
+            omit_header=False,
+            sort_output=True,
+            ignore_obsolete=True,
+            include_previous=False,
+            no_location=True,
+        )
 
 
 def compile_catalog(lang: str) -> None:

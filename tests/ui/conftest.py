@@ -9,8 +9,12 @@ from lumijobi_desktop.ui.session import DeskSession
 @pytest.fixture
 def some_persons(admin):
     made = {}
-    for first, last, year in [("Pekka", "Virtanen", 1960), ("Oksana", "Melnyk", 1985),
-                              ("Олександр", "Коваленко", 1980), ("Aino", "Mäkinen", 1950)]:
+    for first, last, year in [
+        ("Pekka", "Virtanen", 1960),
+        ("Oksana", "Melnyk", 1985),
+        ("Олександр", "Коваленко", 1980),
+        ("Aino", "Mäkinen", 1950),
+    ]:
         made[last] = people.register_person(
             admin, PersonData(first_name=first, last_name=last, birth_year=year, consent=True)
         )

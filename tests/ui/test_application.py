@@ -25,7 +25,8 @@ def running_app(qapp, paths, users):
 
 def test_switching_to_ukrainian_translates_the_screens_and_qt_dialogs(qtbot, running_app):
     window = running_app.window
-    assert window.sidebar.item(0).text() == gettext_in("en", "Desk")
+    # The volunteer has no language of their own: the desk's default, Finnish.
+    assert window.sidebar.item(0).text() == gettext_in("fi", "Desk") == "Vastaanotto"
     settings_view = window.views["settings"]
     combo = settings_view.my_language
     combo.setCurrentIndex(combo.findData("uk"))
@@ -45,7 +46,7 @@ def test_the_main_window_shows_the_user_and_only_allowed_areas(running_app):
     window = running_app.window
     assert "Vilja Volunteer" in window.user_label.text()
     areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert areas == ["Desk", "Visitors", "Settings"]
+    assert areas == [gettext_in("fi", text) for text in ("Desk", "Visitors", "Settings")]
 
 
 def test_a_second_instance_on_the_same_folder_does_not_open_the_database(
@@ -56,7 +57,15 @@ def test_a_second_instance_on_the_same_folder_does_not_open_the_database(
     second = DeskApplication(qapp, paths)
     with qtbot.waitSignal(running_app.server.activation_requested):
         assert not second.start()
-    assert shown and "already open" in shown[0]
+    assert (
+        shown
+        and gettext_in(
+            "fi",
+            "Lumijobi Desktop is already open on this computer. Its "
+            "window was brought to the front.",
+        )
+        == shown[0]
+    )
 
 
 def test_an_unexpected_error_is_logged_and_apologised_for(qtbot, running_app, monkeypatch):

@@ -16,8 +16,7 @@ def test_four_letters_and_enter_twice_checks_a_returning_visitor_in(qtbot, windo
     qtbot.keyClick(desk.panel, Qt.Key_Return)
     visit = Visit.get()
     assert visit.person_id == some_persons["Virtanen"].id
-    assert visit.purpose == visits.default_purpose(window.session.user, None,
-                                                   at=visit.visited_at)
+    assert visit.purpose == visits.default_purpose(window.session.user, None, at=visit.visited_at)
     assert desk.today_model.rowCount() == 1
     assert "Pekka Virtanen" in desk.banner.text()
     assert desk.search.text() == "" and desk.search.hasFocus()

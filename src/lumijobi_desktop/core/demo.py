@@ -2,8 +2,10 @@
 
 `generate_demo` fills a freshly created, empty database with demo accounts,
 visitors and their visits. The same seed and the same `today` give the same
-data, row for row: every random choice comes from one `random.Random(seed)`
-and every timestamp is counted from `today`, never from the clock.
+data, row for row (on the same Python version): every random choice comes
+from one `random.Random(seed)` and every timestamp is counted from `today`,
+never from the clock. Only the audit entry saying demo data was made, and the
+accounts' salted PIN hashes, differ between runs.
 
 The large size (100,000 persons, 1,000,000 visits) is the benchmark database,
 so writing is built for speed: rows are plain tuples streamed in chunks
@@ -66,6 +68,8 @@ DEMO_DEFAULT_LANGUAGE = "fi"
 
 @dataclass(frozen=True)
 class DemoSize:
+    """How much to make: exact counts, over `days` calendar days before today."""
+
     persons: int
     visits: int
     days: int = 730
@@ -80,6 +84,8 @@ SIZES = {
 
 @dataclass(frozen=True)
 class DemoSummary:
+    """What was made: for the command line's report and for tests."""
+
     size: str
     seed: int
     first_day: dt.date
@@ -111,6 +117,7 @@ ANONYMOUS_SHARE = 0.10
 REGISTRATION_VISIT_SHARE = 0.85
 REGULAR_SHARE = 0.07
 REGULAR_ATTENDANCE = 0.85
+VISIT_WEIGHT_CAP = 30.0
 TUESDAY_COFFEE_SHARE = 0.45
 EVENT_DAY_SHARE = 0.06
 EVENT_VISIT_SHARE = 0.30
@@ -431,10 +438,11 @@ def _regular_weekdays(rng: random.Random, count: int) -> list[int]:
 
 
 def _visit_weights(rng: random.Random, count: int) -> list[float]:
-    """Cumulative weights: a few occasional visitors come often, most rarely."""
+    """Cumulative weights: most people come a few times, some often (a long tail)."""
     total, cumulative = 0.0, []
     for _index in range(count):
-        total += rng.expovariate(1.0) + 0.05
+        # Capped, so the tail ends at a few visits a week, not every day.
+        total += min(rng.lognormvariate(0.0, 1.5), VISIT_WEIGHT_CAP)
         cumulative.append(total)
     return cumulative
 
@@ -771,7 +779,8 @@ def _indexes_built_after(database: pw.Database, models: Sequence[type[BaseModel]
     Updating four indexes of a million visits row by row takes several times longer
     than building them from the finished table. Unique indexes stay: they guard data.
     Each index is rebuilt from the definition the database itself reports, so it comes
-    back exactly as it was, whichever migration made it.
+    back exactly as it was, whichever migration made it. Run inside a transaction: if
+    the load fails, the rollback brings the dropped indexes back too.
     """
     dropped = [
         index

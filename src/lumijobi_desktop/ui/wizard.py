@@ -73,8 +73,9 @@ class _AdminPage(QWizardPage):
         self.error = ErrorLabel()
         self.labels = [QLabel(), QLabel(), QLabel()]
         self.form = QFormLayout()
-        for label, field in zip(self.labels, (self.name, self.secret, self.secret_again),
-                                strict=True):
+        for label, field in zip(
+            self.labels, (self.name, self.secret, self.secret_again), strict=True
+        ):
             self.form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)

@@ -1,0 +1,248 @@
+"""Times the desk's hot paths on the `large` demo database and prints them against budgets.
+
+  ./dev bench [--seed N] [--rebuild]
+
+The large database (100,000 persons, 1,000,000 visits) is built once into
+benchmarks/.data/ and reused. Not part of the test suite: speed is measured
+here, never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+HERE = Path(__file__).resolve().parent
+LOGIN = "Demo Admin:1234"
+STARTUP_RUNS = 7
+TYPED_NAMES = [
+    "virtanen",
+    "kovalenko",
+    "makinen",
+    "melnyk",
+    "korhonen",
+    "bondar",
+    "anna",
+    "oleksandr",
+    "nieminen",
+    "shevchenko",
+    "0401",
+    "laine",
+    "hamalainen",
+    "tkachenko",
+]
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float
+    unit: str
+    budget: float
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.value <= self.budget
+
+
+def data_dir(seed: int, rebuild: bool) -> Path:
+    from lumijobi_desktop.core.migrations import LATEST_VERSION
+
+    folder = HERE / ".data" / f"large-seed{seed}-schema{LATEST_VERSION}"
+    if rebuild and folder.exists():
+        shutil.rmtree(folder)
+    if not (folder / "lumijobi.sqlite3").exists():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "lumijobi_desktop.cli",
+                "demo",
+                "--data-dir",
+                str(folder),
+                "--size",
+                "large",
+                "--seed",
+                str(seed),
+            ],
+            check=True,
+        )
+        print(f"built the large database in {time.perf_counter() - started:.1f} s")
+    return folder
+
+
+def _environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["LUMIJOBI_AUTO_LOGIN"] = LOGIN
+    return env
+
+
+def measure_startup(folder: Path) -> Figure:
+    """Process start to the main window shown, as `lumijobi-desktop` runs it."""
+    script = shutil.which("lumijobi-desktop") or str(
+        Path(sys.executable).parent / "lumijobi-desktop"
+    )
+    times = []
+    for _run in range(STARTUP_RUNS):
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [script, "--data-dir", str(folder), "--report-shown"],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=_environment(),
+        )
+        for line in process.stdout:
+            if line.strip() == "MAIN_WINDOW_SHOWN":
+                times.append(time.perf_counter() - started)
+                break
+        process.wait()
+    median = statistics.median(times)
+    spread = f"{STARTUP_RUNS} runs, {min(times):.2f}–{max(times):.2f} s"
+    return Figure("start to main window shown (median)", median, "s", 1.0, spread)
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def measure_in_process(folder: Path) -> list[Figure]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from lumijobi_desktop.core import accounts, visits
+    from lumijobi_desktop.core.paths import DataPaths
+    from lumijobi_desktop.core.store import open_store
+    from lumijobi_desktop.ui.main_window import MainWindow
+    from lumijobi_desktop.ui.session import DeskSession
+
+    app = QApplication.instance() or QApplication([])
+    paths = DataPaths(folder)
+    open_store(paths, verify=False)
+    name, pin = LOGIN.split(":")
+    user = [u for u in accounts.login_choices() if u.display_name == name][0]
+    user = accounts.authenticate(user.id, pin)
+    window = MainWindow(DeskSession(user, paths))
+    window.show()
+    desk = window.desk()
+    keystrokes = []
+    for typed in TYPED_NAMES:
+        desk.search.clear()
+        app.processEvents()
+        for char in typed:
+            started = time.perf_counter()
+            QTest.keyClick(desk.search, char)
+            app.processEvents()  # the list repaints: key to updated list
+            keystrokes.append(time.perf_counter() - started)
+        assert desk.results_model.rowCount() > 0, typed
+    search = Figure(
+        "search as you type, per keystroke (p95)",
+        _percentile(keystrokes, 0.95) * 1000,
+        "ms",
+        30.0,
+        f"{len(keystrokes)} keystrokes, median {statistics.median(keystrokes) * 1000:.1f} ms",
+    )
+
+    persons = [desk.results_model.person_at(0)]
+    saves = []
+    for n in range(200):
+        started = time.perf_counter()
+        visit = visits.check_in(user, persons[0].id if n % 3 else None, "goods")
+        saves.append(time.perf_counter() - started)
+        visits.undo_check_in(user, visit.id)
+    check_in = Figure(
+        "one check-in saved (median)",
+        statistics.median(saves) * 1000,
+        "ms",
+        15.0,
+        f"200 saves, p95 {_percentile(saves, 0.95) * 1000:.1f} ms",
+    )
+    QTest.keyClick(desk.search, Qt.Key_Escape)
+    window.close()
+    return [search, check_in]
+
+
+def measure_memory(folder: Path) -> Figure:
+    """RSS of a fresh process after the persons list is opened and scrolled a page."""
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM']='offscreen'\n"
+        "from benchmarks.run import _memory_after_persons_list\n"
+        f"print(_memory_after_persons_list({str(folder)!r}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=HERE.parent
+    )
+    rss_mb = float(result.stdout.strip().splitlines()[-1])
+    return Figure("memory after opening the persons list (RSS)", rss_mb, "MB", 200.0)
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def _memory_after_persons_list(folder: str) -> float:
+    from PySide6.QtWidgets import QApplication
+
+    from lumijobi_desktop.core import accounts
+    from lumijobi_desktop.core.paths import DataPaths
+    from lumijobi_desktop.core.store import open_store
+    from lumijobi_desktop.ui.main_window import MainWindow
+    from lumijobi_desktop.ui.session import DeskSession
+
+    app = QApplication([])
+    paths = DataPaths(Path(folder))
+    open_store(paths, verify=False)
+    user = [u for u in accounts.login_choices() if u.display_name == LOGIN.split(":")[0]][0]
+    window = MainWindow(DeskSession(user, paths))
+    window.show()
+    window.show_area("persons")
+    table = window.views["persons"].table
+    for _page in range(5):
+        table.verticalScrollBar().setValue(table.verticalScrollBar().maximum())
+        app.processEvents()
+    return _rss_mb()
+
+
+def print_table(figures: list[Figure]) -> None:
+    print()
+    print(f"{'figure':<46} {'measured':>12} {'budget':>10}  ok   detail")
+    print("-" * 100)
+    for f in figures:
+        measured = f"{f.value:.2f} {f.unit}" if f.unit == "s" else f"{f.value:.1f} {f.unit}"
+        budget = f"≤ {f.budget:g} {f.unit}"
+        print(f"{f.name:<46} {measured:>12} {budget:>10}  {'yes' if f.ok else 'NO ':<4} {f.detail}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    sys.path.insert(0, str(HERE.parent))
+    folder = data_dir(args.seed, args.rebuild)
+    figures = [measure_startup(folder), *measure_in_process(folder), measure_memory(folder)]
+    print_table(figures)
+    return 0 if all(f.ok for f in figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
