@@ -116,7 +116,7 @@ def measure_startup(folder: Path) -> Figure:
 
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def measure_in_process(folder: Path) -> list[Figure]:
@@ -134,8 +134,7 @@ def measure_in_process(folder: Path) -> list[Figure]:
     paths = DataPaths(folder)
     open_store(paths, verify=False)
     name, pin = LOGIN.split(":")
-    user = [u for u in accounts.login_choices() if u.display_name == name][0]
-    user = accounts.authenticate(user.id, pin)
+    user = accounts.authenticate(accounts.active_user_named(name).id, pin)
     window = MainWindow(DeskSession(user, paths))
     window.show()
     desk = window.desk()
@@ -211,7 +210,7 @@ def _memory_after_persons_list(folder: str) -> float:
     app = QApplication([])
     paths = DataPaths(Path(folder))
     open_store(paths, verify=False)
-    user = [u for u in accounts.login_choices() if u.display_name == LOGIN.split(":")[0]][0]
+    user = accounts.active_user_named(LOGIN.split(":")[0])
     window = MainWindow(DeskSession(user, paths))
     window.show()
     window.show_area("persons")

@@ -11,7 +11,6 @@ from babel.messages.mofile import read_mo, write_mo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 import i18n as catalogs  # noqa: E402
-
 from lumijobi_desktop.core import i18n  # noqa: E402
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

@@ -15,14 +15,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from lumijobi_desktop.core import accounts, demo  # noqa: E402
-from lumijobi_desktop.core.paths import DataPaths  # noqa: E402
-from lumijobi_desktop.core.store import open_store  # noqa: E402
-from lumijobi_desktop.ui.main_window import MainWindow  # noqa: E402
-from lumijobi_desktop.ui.qt_language import apply_language  # noqa: E402
-from lumijobi_desktop.ui.session import DeskSession  # noqa: E402
+from lumijobi_desktop.core import accounts, demo
+from lumijobi_desktop.core.paths import DataPaths
+from lumijobi_desktop.core.store import open_store
+from lumijobi_desktop.ui.main_window import MainWindow
+from lumijobi_desktop.ui.qt_language import apply_language
+from lumijobi_desktop.ui.session import DeskSession
 
 
 def main() -> None:
@@ -41,7 +41,7 @@ def main() -> None:
         paths = DataPaths(Path(tempfile.mkdtemp(prefix="lumijobi-shots-"))).ensure()
         open_store(paths)
         demo.generate_demo(size="small", seed=1)
-    admin = [u for u in accounts.login_choices() if u.display_name == demo.DEMO_ADMIN_NAME][0]
+    admin = accounts.active_user_named(demo.DEMO_ADMIN_NAME)
     apply_language(args.lang)
     window = MainWindow(DeskSession(admin, paths))
     window.resize(1366, 768)

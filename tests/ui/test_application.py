@@ -2,13 +2,13 @@
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from tests.conftest import PIN
 
 from lumijobi_desktop.core import accounts
 from lumijobi_desktop.core.i18n import gettext_in
 from lumijobi_desktop.core.store import close_store
 from lumijobi_desktop.ui import errors
 from lumijobi_desktop.ui.application import DeskApplication
-from tests.conftest import PIN
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
+from tests.conftest import PIN
 
 from lumijobi_desktop.core import accounts, settings
 from lumijobi_desktop.core.users import User
@@ -9,7 +10,6 @@ from lumijobi_desktop.ui.login import LoginDialog
 from lumijobi_desktop.ui.persons.persons_model import PersonsTableModel
 from lumijobi_desktop.ui.scanner import install_scan_detector
 from lumijobi_desktop.ui.wizard import FirstRunWizard
-from tests.conftest import PIN
 
 
 @pytest.fixture

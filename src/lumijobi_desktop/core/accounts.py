@@ -178,6 +178,12 @@ def login_choices() -> list[User]:
     return list(User.select().where(User.active).order_by(pw.fn.lower(User.display_name)))
 
 
+def active_user_named(display_name: str) -> User | None:
+    """The active account shown at login under this name (any case), if there is one."""
+    name = " ".join(display_name.split()).lower()
+    return User.get_or_none(pw.fn.lower(User.display_name) == name, User.active)
+
+
 def all_users(actor: User) -> list[User]:
     require(actor, Permission.MANAGE_USERS)
     return list(User.select().order_by(pw.fn.lower(User.display_name)))

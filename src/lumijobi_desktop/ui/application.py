@@ -162,8 +162,8 @@ class DeskApplication:
         if self.login_as is None or needs_first_run():
             return None
         name, secret = self.login_as
-        match = [user for user in accounts.login_choices() if user.display_name == name]
-        return accounts.authenticate(match[0].id, secret) if match else None
+        user = accounts.active_user_named(name)
+        return accounts.authenticate(user.id, secret) if user else None
 
     def _first_user(self) -> User | None:
         if needs_first_run():
