@@ -143,3 +143,18 @@ def test_accounts_survive_backup_and_restore(paths, admin):
     backup.restore(paths, saved)
     open_store(paths)
     assert accounts.authenticate(admin.id, "2468").id == admin.id
+
+
+def test_a_clean_close_skips_the_slow_check_but_a_crash_or_change_does_not(paths, admin):
+    from lumijobi_desktop.core import store
+
+    _person(admin)
+    close_store()
+    assert store.closed_cleanly(paths)
+    open_store(paths)
+    assert not store.closed_cleanly(paths)  # open: a crash now leaves no mark
+    close_store()
+    _corrupt(paths.database)  # damaged while the app was closed: the file changed
+    assert not store.closed_cleanly(paths)
+    with pytest.raises(DamagedDatabaseError):
+        open_store(paths)

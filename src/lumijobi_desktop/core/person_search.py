@@ -21,6 +21,8 @@ from lumijobi_desktop.core.permissions import Permission, require
 from lumijobi_desktop.core.users import User
 
 DESK_RESULTS = 12
+# Search the most recently seen persons first: see `search_persons`.
+RECENT_WINDOW = 3000
 
 
 @dataclass(frozen=True)
@@ -52,14 +54,41 @@ def _matching(text: str) -> pw.ModelSelect:
     return query.where(Person.id.in_(matches))
 
 
+def _has_token_starting(term: str) -> pw.Expression:
+    tokens = PersonSearchToken.select(pw.SQL("1")).where(
+        (PersonSearchToken.person == Person.id) & prefix_range(PersonSearchToken.token, term)
+    )
+    return pw.fn.EXISTS(tokens)
+
+
+def _recently_seen_matches(terms: list[str], limit: int) -> list[Person]:
+    recent = Person.select(Person.id).order_by(Person.last_seen_at.desc()).limit(RECENT_WINDOW)
+    condition = Person.id.in_(recent)
+    for term in terms:
+        condition &= _has_token_starting(term)
+    query = Person.select().where(condition)
+    return list(query.order_by(Person.last_seen_at.desc(), Person.id.desc()).limit(limit))
+
+
 def search_persons(actor: User, text: str, limit: int = DESK_RESULTS) -> list[Person]:
-    """Best matches first: a scanned or typed card code, then regulars seen most recently."""
+    """Best matches first: a scanned or typed card code, then regulars seen most recently.
+
+    One or two typed letters match tens of thousands of persons; gathering and
+    sorting them all would make every first keystroke slow. So the most
+    recently seen persons are searched first: when enough of them match, they
+    are exactly the best matches, since everyone else was seen less recently.
+    Otherwise the prefix is rare and the indexed search over everyone is cheap.
+    """
     require(actor, Permission.VIEW_PERSONS)
     by_card = find_by_card(actor, text)
     if by_card is not None:
         return [by_card]
-    if not words(text):
+    terms = list(dict.fromkeys(words(text)))
+    if not terms:
         return []
+    recent = _recently_seen_matches(terms, limit)
+    if len(recent) == limit:
+        return recent
     query = _matching(text).order_by(Person.last_seen_at.desc(), Person.id.desc())
     return list(query.limit(limit))
 

@@ -23,7 +23,12 @@ from lumijobi_desktop.core.i18n import DEFAULT_LANGUAGE, _
 from lumijobi_desktop.core.instance_lock import InstanceLock
 from lumijobi_desktop.core.paths import DataPaths
 from lumijobi_desktop.core.permissions import Permission
-from lumijobi_desktop.core.store import close_store, open_store
+from lumijobi_desktop.core.store import (
+    check_database,
+    close_store,
+    distrust_until_checked,
+    open_store,
+)
 from lumijobi_desktop.core.users import User
 from lumijobi_desktop.ui.errors import install_excepthook, report
 from lumijobi_desktop.ui.idle import IdleWatcher
