@@ -18,7 +18,6 @@ from lumijobi_desktop.core.errors import DamagedDatabaseError
 from lumijobi_desktop.core.i18n import _
 from lumijobi_desktop.core.paths import DataPaths
 
-
 CLEAN_MARK = "closed-cleanly.json"
 _open_paths: DataPaths | None = None
 

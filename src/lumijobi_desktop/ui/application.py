@@ -24,9 +24,7 @@ from lumijobi_desktop.core.instance_lock import InstanceLock
 from lumijobi_desktop.core.paths import DataPaths
 from lumijobi_desktop.core.permissions import Permission
 from lumijobi_desktop.core.store import (
-    check_database,
     close_store,
-    distrust_until_checked,
     open_store,
 )
 from lumijobi_desktop.core.users import User
