@@ -11,10 +11,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,10 +25,12 @@ from PySide6.QtWidgets import (
 
 from lumijobi_desktop.core import people
 from lumijobi_desktop.core.errors import LumijobiError, ValidationError
-from lumijobi_desktop.core.i18n import _, language_display_name
+from lumijobi_desktop.core.i18n import LANGUAGES, _, language_display_name
 from lumijobi_desktop.core.people import Person, PersonData
+from lumijobi_desktop.printing.privacy_notice import render_privacy_notice
 from lumijobi_desktop.ui.desk.models import person_summary
-from lumijobi_desktop.ui.errors import report
+from lumijobi_desktop.ui.errors import guarded, report
+from lumijobi_desktop.ui.papers import save_and_open_pdf
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.widgets import ErrorLabel
 
@@ -163,9 +168,32 @@ class PersonDialog(QDialog):
         layout.addWidget(language_box)
         layout.addWidget(group_box)
         if self.editing is None:
-            layout.addWidget(self.consent)
+            consent_row = QHBoxLayout()
+            consent_row.addWidget(self.consent, 1)
+            consent_row.addWidget(self._privacy_notice_button())
+            layout.addLayout(consent_row)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _privacy_notice_button(self) -> QPushButton:
+        button = QPushButton(_("Privacy notice…"))
+        button.setObjectName("privacyNotice")
+        menu = QMenu(button)
+        for code, language in LANGUAGES.items():
+            action = menu.addAction(language.native_name)
+            action.triggered.connect(lambda _checked=False, c=code: self.print_privacy_notice(c))
+        button.setMenu(menu)
+        return button
+
+    @guarded
+    def print_privacy_notice(self, lang: str) -> None:
+        centre = self.session.centre_name
+        save_and_open_pdf(
+            self,
+            _("Save the privacy notice"),
+            f"privacy-notice-{lang}.pdf",
+            lambda path: render_privacy_notice(path, centre_name=centre, lang=lang),
+        )
 
     def _fill(self, data: PersonData) -> None:
         self.first_name.setText(data.first_name)

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +21,7 @@ from lumijobi_desktop.core.people import Person
 from lumijobi_desktop.core.permissions import Permission
 from lumijobi_desktop.printing.visitor_card import CardData, render_visitor_cards
 from lumijobi_desktop.ui.errors import guarded
+from lumijobi_desktop.ui.papers import save_and_open_pdf
 from lumijobi_desktop.ui.persons.person_dialog import PersonDialog
 from lumijobi_desktop.ui.persons.persons_model import PERSON_ID_ROLE, PersonsTableModel
 from lumijobi_desktop.ui.session import DeskSession
@@ -156,19 +153,14 @@ class PersonsView(QWidget):
         if len(ids) != 1:
             return
         person = people.get_person(self.session.user, ids[0])
-        suggested = str(Path.home() / f"{person.card_code}.pdf")
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the visitor card"), suggested, _("PDF files (*.pdf)")
-        )
-        if not path:
-            return
         visitor_lang = next((c for c in person.languages if c in ("uk", "en")), "fi")
-        render_visitor_cards(
-            [CardData(code=person.card_code, name=person.full_name, visitor_lang=visitor_lang)],
-            Path(path),
-            centre_name=self.session.centre_name,
+        card = CardData(code=person.card_code, name=person.full_name, visitor_lang=visitor_lang)
+        save_and_open_pdf(
+            self,
+            _("Save the visitor card"),
+            f"{person.card_code}.pdf",
+            lambda path: render_visitor_cards([card], path, centre_name=self.session.centre_name),
         )
-        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     @guarded
     def merge_selected(self) -> None:

@@ -1,0 +1,28 @@
+"""Saving a PDF the user asked for and opening it in the system viewer, to print at 100 %."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from lumijobi_desktop.core.i18n import _
+
+
+def save_and_open_pdf(
+    parent: QWidget, title: str, file_name: str, render: Callable[[Path], None]
+) -> Path | None:
+    """Ask where to save, render there, open it. None when the user cancelled."""
+    suggested = str(Path.home() / file_name)
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, suggested, _("PDF files (*.pdf)"))
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_suffix(".pdf")
+    render(path)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return path
