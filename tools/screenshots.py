@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from lumijobi_desktop.core import accounts, demo
+from lumijobi_desktop.core import accounts, demo, visits
 from lumijobi_desktop.core.paths import DataPaths
 from lumijobi_desktop.core.store import open_store
 from lumijobi_desktop.ui.main_window import MainWindow
@@ -47,6 +47,13 @@ def main() -> None:
     window.resize(1366, 768)
     window.show()
     desk = window.desk()
+    if not args.data_dir:
+        # A morning at the desk: a few real check-ins, so today's list is not empty.
+        for typed in ("virt", "melnyk", "bond", "niem"):
+            desk.search.setText(typed)
+            desk._pick_current_result()
+            desk._confirm()
+        desk._check_in_anonymous(visits.Purpose.GOODS)
     desk.search.setText("kova")
     desk._pick_current_result()
     app.processEvents()

@@ -117,8 +117,8 @@ def weekday_name(value: dt.date, lang: str | None = None) -> str:
     return babel_dates.format_date(value, "EEEE", locale=language.babel_locale)
 
 
-def language_display_name(code: str, in_lang: str | None = None) -> str:
-    """The name of a spoken language (`uk` → `ukraina`), for person language lists."""
+def language_display_name(code: str, in_lang: str | None = None, *, capitalize=True) -> str:
+    """The name of a spoken language (`uk` → `Ukraina`; `ukraina` inside a sentence)."""
     language = _language(in_lang)
     name = Locale.parse(language.babel_locale).languages.get(code, code)
-    return name[:1].upper() + name[1:]
+    return name[:1].upper() + name[1:] if capitalize else name

@@ -86,14 +86,18 @@ class CheckInPanel(QFrame):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.purposes = QButtonGroup(self)
-        grid = QGridLayout()
+        # One full-width row per purpose: long words (Kahvitilaisuus, Консультація) fit,
+        # and the targets are big for people not used to a mouse.
+        stack = QVBoxLayout()
         for number, purpose in enumerate(PURPOSES, start=1):
-            button = QPushButton(f"{number}  {purpose_name(purpose)}")
+            button = QPushButton(f"{number}   {purpose_name(purpose)}")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.NoFocus)
             button.setObjectName(f"purpose_{purpose.value}")
+            button.setMinimumHeight(34)
+            button.setStyleSheet("text-align: left; padding-left: 10px;")
             self.purposes.addButton(button, number - 1)
-            grid.addWidget(button, (number - 1) // 3, (number - 1) % 3)
+            stack.addWidget(button)
         self.confirm_button = QPushButton(_("Check in (Enter)"))
         self.confirm_button.setObjectName("confirmCheckIn")
         self.confirm_button.setFocusPolicy(Qt.NoFocus)
@@ -107,7 +111,7 @@ class CheckInPanel(QFrame):
         layout.addWidget(self.name)
         layout.addWidget(self.details)
         layout.addWidget(QLabel(_("Why did they come?")))
-        layout.addLayout(grid)
+        layout.addLayout(stack)
         layout.addStretch(1)
         layout.addWidget(self.confirm_button)
         layout.addWidget(cancel)
@@ -131,7 +135,9 @@ class CheckInPanel(QFrame):
             parts.append(_("born {year}").format(year=person.birth_year))
         if person.home_village:
             parts.append(person.home_village)
-        languages = [language_display_name(code) for code in person.languages]
+        if person.phone:
+            parts.append(person.phone)
+        languages = [language_display_name(code, capitalize=False) for code in person.languages]
         if languages:
             parts.append(", ".join(languages))
         visits_text = ngettext("{count} visit", "{count} visits", visit_count).format(
