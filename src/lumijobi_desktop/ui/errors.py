@@ -40,6 +40,23 @@ def report(parent: QWidget | None, error: BaseException) -> None:
         show_apology(parent, error)
 
 
+def run_form_action(form: QWidget, error_label, action: Callable[[], Any]) -> bool:
+    """Run a form's save: expected problems go to its red label, bugs to an apology.
+
+    True when the action succeeded (the label is then cleared).
+    """
+    try:
+        action()
+    except LumijobiError as error:
+        error_label.show_message(error.message)
+        return False
+    except Exception as error:
+        show_apology(form, error)
+        return False
+    error_label.clear_message()
+    return True
+
+
 def guarded(method: F) -> F:
     """Run a slot so that no exception escapes to Qt: expected ones are shown, bugs logged."""
 

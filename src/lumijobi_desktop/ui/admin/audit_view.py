@@ -23,8 +23,8 @@ from lumijobi_desktop.core import accounts, audit
 from lumijobi_desktop.core.audit import AuditEntry, AuditFilter
 from lumijobi_desktop.core.i18n import N_, _, format_datetime
 from lumijobi_desktop.ui.errors import guarded
-from lumijobi_desktop.ui.lazy_table import LazyTableModel
 from lumijobi_desktop.ui.session import DeskSession
+from lumijobi_desktop.ui.table_models import LazyTableModel
 from lumijobi_desktop.ui.widgets import heading
 
 
@@ -35,9 +35,6 @@ class AuditModel(LazyTableModel):
         super().__init__(parent)
         self.session = session
         self.criteria = AuditFilter()
-
-    def header_text(self, section: int) -> str:
-        return _(self.headers[section])
 
     def count_rows(self) -> int:
         return audit.count_entries(self.session.user, self.criteria)

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from lumijobi_desktop.core import accounts, backup, settings
-from lumijobi_desktop.core.errors import ValidationError
 from lumijobi_desktop.core.i18n import _
 from lumijobi_desktop.core.permissions import Permission
-from lumijobi_desktop.ui.errors import guarded, report
+from lumijobi_desktop.ui.errors import guarded, report, run_form_action
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.widgets import ErrorLabel, heading, language_combo
 from lumijobi_desktop.ui.worker import Worker
@@ -81,19 +80,13 @@ class SettingsView(QWidget):
         self.language_changed.emit(code or settings.get(settings.DEFAULT_LANGUAGE_KEY))
 
     def _change_secret(self) -> None:
-        try:
-            accounts.set_secret(self.session.user, self.session.user.id, self.new_secret.text())
-        except ValidationError as error:
-            self.personal_error.show_message(error.message)
-            return
-        except Exception as error:
-            report(self, error)
-            return
-        self.new_secret.clear()
-        self.personal_error.clear_message()
-        QMessageBox.information(self, _("Settings"), _("Your password or PIN was changed."))
+        user, secret = self.session.user, self.new_secret.text()
+        if run_form_action(
+            self, self.personal_error, lambda: accounts.set_secret(user, user.id, secret)
+        ):
+            self.new_secret.clear()
+            QMessageBox.information(self, _("Settings"), _("Your password or PIN was changed."))
 
-    # desk settings ---------------------------------------------------------------
     def _desk_box(self) -> QGroupBox:
         box = QGroupBox(_("This desk"))
         self.centre_name = QLineEdit(settings.get(settings.CENTRE_NAME), objectName="centreName")
@@ -121,18 +114,11 @@ class SettingsView(QWidget):
             settings.DEFAULT_LANGUAGE_KEY: self.default_language.currentData(),
             settings.IDLE_LOCK_MINUTES: self.idle_minutes.value(),
         }
-        try:
-            settings.change(self.session.user, changes)
-        except ValidationError as error:
-            self.desk_error.show_message(error.message)
-            return
-        except Exception as error:
-            report(self, error)
-            return
-        self.desk_error.clear_message()
-        QMessageBox.information(self, _("Settings"), _("The settings were saved."))
+        if run_form_action(
+            self, self.desk_error, lambda: settings.change(self.session.user, changes)
+        ):
+            QMessageBox.information(self, _("Settings"), _("The settings were saved."))
 
-    # backups ---------------------------------------------------------------------
     def _backup_box(self) -> QGroupBox:
         box = QGroupBox(_("Backups"))
         self.backup_folder = QLineEdit(
@@ -176,10 +162,11 @@ class SettingsView(QWidget):
             self.backup_folder.setText(folder)
             self._save_folder()
 
-    @guarded
     def _save_folder(self) -> None:
-        settings.change(self.session.user, {settings.BACKUP_FOLDER: self.backup_folder.text()})
-        self.backup_error.clear_message()
+        changes = {settings.BACKUP_FOLDER: self.backup_folder.text()}
+        run_form_action(
+            self, self.backup_error, lambda: settings.change(self.session.user, changes)
+        )
 
     def start_backup(self) -> None:
         self.backup_now.setEnabled(False)

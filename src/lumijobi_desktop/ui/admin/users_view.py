@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,44 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from lumijobi_desktop.core import accounts
-from lumijobi_desktop.core.errors import LumijobiError
 from lumijobi_desktop.core.i18n import LANGUAGES, N_, _, format_datetime
 from lumijobi_desktop.core.permissions import Role, role_name
 from lumijobi_desktop.core.users import User
-from lumijobi_desktop.ui.errors import guarded, report
-from lumijobi_desktop.ui.lazy_table import NO_PARENT
+from lumijobi_desktop.ui.errors import guarded, run_form_action
 from lumijobi_desktop.ui.session import DeskSession
+from lumijobi_desktop.ui.table_models import RowsTableModel
 from lumijobi_desktop.ui.widgets import ErrorLabel, heading, language_combo
 
 
-class UsersModel(QAbstractTableModel):
-    HEADERS = (N_("Name"), N_("Role"), N_("Language"), N_("Active"), N_("Last login"))
+class UsersModel(RowsTableModel):
+    headers = (N_("Name"), N_("Role"), N_("Language"), N_("Active"), N_("Last login"))
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.users: list[User] = []
-
-    def set_users(self, users: list[User]) -> None:
-        self.beginResetModel()
-        self.users = users
-        self.endResetModel()
-
-    def rowCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.users)
-
-    def columnCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return _(self.HEADERS[section])
-        return None
-
-    def data(self, index, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole or not index.isValid() or index.row() >= len(self.users):
+    def cell(self, user: User, column: int, role: int):
+        if role != Qt.DisplayRole:
             return None
-        user = self.users[index.row()]
-        column = index.column()
         if column == 0:
             return user.display_name
         if column == 1:
@@ -107,32 +84,23 @@ class UserDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        actor = self.session.user
-        try:
-            if self.user is None:
-                accounts.create_user(
-                    actor,
-                    self.name.text(),
-                    self.role.currentData(),
-                    self.secret.text(),
-                    self.language.currentData(),
-                )
-            else:
-                accounts.update_user(
-                    actor,
-                    self.user.id,
-                    display_name=self.name.text(),
-                    role=self.role.currentData(),
-                    active=self.active.isChecked(),
-                    language=self.language.currentData(),
-                )
-        except LumijobiError as error:
-            self.error.show_message(error.message)
-            return
-        except Exception as error:
-            report(self, error)
-            return
-        self.accept()
+        if run_form_action(self, self.error, self._save_account):
+            self.accept()
+
+    def _save_account(self) -> None:
+        actor, name = self.session.user, self.name.text()
+        role, language = self.role.currentData(), self.language.currentData()
+        if self.user is None:
+            accounts.create_user(actor, name, role, self.secret.text(), language)
+        else:
+            accounts.update_user(
+                actor,
+                self.user.id,
+                display_name=name,
+                role=role,
+                active=self.active.isChecked(),
+                language=language,
+            )
 
 
 class UsersView(QWidget):
@@ -166,11 +134,11 @@ class UsersView(QWidget):
 
     @guarded
     def refresh(self) -> None:
-        self.model.set_users(accounts.all_users(self.session.user))
+        self.model.set_rows(accounts.all_users(self.session.user))
 
     def _selected(self) -> User | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.users[rows[0].row()] if rows else None
+        return self.model.row_object(rows[0].row()) if rows else None
 
     def add_user(self) -> None:
         if UserDialog(self.session, parent=self).exec():

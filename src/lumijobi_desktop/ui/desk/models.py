@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, Qt
+from PySide6.QtCore import QAbstractListModel, Qt
 
 from lumijobi_desktop.core.i18n import N_, _, format_date, format_time
 from lumijobi_desktop.core.people import Person
 from lumijobi_desktop.core.visits import VisitRow, purpose_name
-from lumijobi_desktop.ui.lazy_table import NO_PARENT
+from lumijobi_desktop.ui.table_models import NO_PARENT, RowsTableModel
 
 PERSON_ID_ROLE = Qt.UserRole + 1
 
@@ -52,44 +52,14 @@ class PersonResultsModel(QAbstractListModel):
         return None
 
 
-class TodayVisitsModel(QAbstractTableModel):
-    HEADERS = (N_("Time"), N_("Visitor"), N_("Purpose"))
+class TodayVisitsModel(RowsTableModel):
+    headers = (N_("Time"), N_("Visitor"), N_("Purpose"))
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[VisitRow] = []
-
-    def set_rows(self, rows: list[VisitRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rows(self) -> list[VisitRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return _(self.HEADERS[section])
-        return None
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.DisplayRole:
-            return self._cell(row, index.column())
-        if role == Qt.ForegroundRole and index.column() == 1 and row.person_id is None:
+    def cell(self, row: VisitRow, column: int, role: int):
+        if role == Qt.ForegroundRole and column == 1 and row.person_id is None:
             return Qt.gray
-        return None
-
-    @staticmethod
-    def _cell(row: VisitRow, column: int) -> str:
+        if role != Qt.DisplayRole:
+            return None
         if column == 0:
             return format_time(row.visited_at)
         if column == 1:

@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 
 from lumijobi_desktop.core import person_search
 from lumijobi_desktop.core.codes import group_for_reading
-from lumijobi_desktop.core.i18n import N_, _, format_date
+from lumijobi_desktop.core.i18n import N_, format_date
 from lumijobi_desktop.core.people import Person
 from lumijobi_desktop.core.users import User
-from lumijobi_desktop.ui.lazy_table import LazyTableModel
+from lumijobi_desktop.ui.table_models import LazyTableModel
 
 PERSON_ID_ROLE = Qt.UserRole + 1
 
@@ -30,9 +30,6 @@ class PersonsTableModel(LazyTableModel):
         self.user = user
         self.filter_text = ""
         self.sort_key = "name"
-
-    def header_text(self, section: int) -> str:
-        return _(self.headers[section])
 
     def set_filter(self, text: str) -> None:
         self.filter_text = text
