@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -47,7 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.demo:
         paths, login = _demo_folder(args.seed)
-        return run(paths, login_as=login, report_shown=args.report_shown)
+        try:
+            return run(paths, login_as=login, report_shown=args.report_shown)
+        finally:
+            # A demo is for looking around: nothing in it is worth keeping.
+            shutil.rmtree(paths.root, ignore_errors=True)
     return run(resolve_data_dir(args.data_dir), report_shown=args.report_shown)
 
 

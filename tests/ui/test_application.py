@@ -91,3 +91,74 @@ def test_a_problem_message_is_shown_not_a_traceback(qtbot, monkeypatch):
 
     errors.report(None, ValidationError("Type the first name."))
     assert shown == ["Type the first name."]
+
+
+def _damage(paths):
+    import sqlite3
+
+    conn = sqlite3.connect(paths.database)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(paths.database.read_bytes())
+    for offset in range(4096 * 2, min(len(data), 4096 * 6)):
+        data[offset] = 0xA5
+    paths.database.write_bytes(bytes(data))
+
+
+def test_a_damaged_database_is_not_opened_and_the_newest_good_backup_is_offered(
+    qapp, paths, users, monkeypatch
+):
+    from lumijobi_desktop.core import backup, people
+    from lumijobi_desktop.core.people import Person, PersonData
+
+    for n in range(300):
+        people.register_person(users["admin"], PersonData(first_name=f"P{n}", consent=True))
+    close_store()
+    good = backup.make_backup(paths.database, paths.backups)
+    _damage(paths)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.Yes
+    )
+    desk = DeskApplication(qapp, paths, login_as=("Vilja Volunteer", PIN))
+    try:
+        assert desk.start()
+        assert good.name in asked[0]
+        assert Person.select().count() == 300
+    finally:
+        qapp.removeEventFilter(desk.scanner)
+        qapp.removeEventFilter(desk.idle)
+        desk.window.close()
+        desk.shutdown()
+
+
+def test_a_damaged_database_stays_untouched_when_restore_is_declined(
+    qapp, paths, users, monkeypatch
+):
+    from lumijobi_desktop.core import backup
+
+    close_store()
+    backup.make_backup(paths.database, paths.backups)
+    _damage(paths)
+    before = paths.database.read_bytes()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.No)
+    desk = DeskApplication(qapp, paths)
+    assert not desk.start()
+    desk.lock.release()
+    assert paths.database.read_bytes() == before
+
+
+def test_a_database_from_a_newer_version_is_refused_with_a_message(qapp, paths, users, monkeypatch):
+    import sqlite3
+
+    close_store()
+    conn = sqlite3.connect(paths.database)
+    conn.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, '2030-01-01')")
+    conn.commit()
+    conn.close()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    desk = DeskApplication(qapp, paths)
+    assert not desk.start()
+    desk.lock.release()
+    assert desk.exit_code == 1 and "uudemmalla" in shown[0] and "99" in shown[0]

@@ -104,7 +104,8 @@ class _FakeClock:
 
 def test_idle_watcher_locks_after_the_set_minutes(qtbot):
     clock = _FakeClock()
-    watcher = IdleWatcher(10, clock=clock)
+    minutes = [10]
+    watcher = IdleWatcher(lambda: minutes[0], clock=clock)
     fired = []
     watcher.idle.connect(lambda: fired.append(clock.now))
     clock.now = 9 * 60
@@ -113,3 +114,7 @@ def test_idle_watcher_locks_after_the_set_minutes(qtbot):
     clock.now = 10 * 60
     watcher.check()
     assert fired == [600]
+    minutes[0] = 1  # a changed setting applies without a restart
+    clock.now += 60
+    watcher.check()
+    assert fired == [600, 660]

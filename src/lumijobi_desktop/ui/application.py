@@ -93,7 +93,7 @@ class DeskApplication:
         self._show_main_window(user)
         self.scanner = install_scan_detector(self.app)
         self.scanner.scanned.connect(self._route_scan)
-        self.idle = IdleWatcher(settings.get(settings.IDLE_LOCK_MINUTES))
+        self.idle = IdleWatcher(lambda: settings.get(settings.IDLE_LOCK_MINUTES))
         self.app.installEventFilter(self.idle)
         self.idle.idle.connect(self.lock_screen)
         self.app.aboutToQuit.connect(self.shutdown)

@@ -13,18 +13,21 @@ _ACTIVITY = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.
 class IdleWatcher(QObject):
     idle = Signal()
 
-    def __init__(self, minutes: int, clock: Callable[[], float] = time.monotonic, parent=None):
+    def __init__(
+        self,
+        minutes: Callable[[], int],
+        clock: Callable[[], float] = time.monotonic,
+        parent=None,
+    ):
+        """`minutes` is asked at every check, so a changed setting applies at once."""
         super().__init__(parent)
         self.clock = clock
-        self.limit_seconds = minutes * 60
+        self.minutes = minutes
         self.last_activity = clock()
         self.timer = QTimer(self)
         self.timer.setInterval(15_000)
         self.timer.timeout.connect(self.check)
         self.timer.start()
-
-    def set_minutes(self, minutes: int) -> None:
-        self.limit_seconds = minutes * 60
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY:
@@ -32,6 +35,6 @@ class IdleWatcher(QObject):
         return False
 
     def check(self) -> None:
-        if self.clock() - self.last_activity >= self.limit_seconds:
+        if self.clock() - self.last_activity >= self.minutes() * 60:
             self.last_activity = self.clock()
             self.idle.emit()
