@@ -177,3 +177,12 @@ def test_paged_persons_list_sorts_and_filters(admin):
     assert person_search.count_persons(admin, "vir") == 1
     second_page = person_search.page_of_persons(admin, "", 2, 10, order)
     assert [p.last_name for p in second_page] == ["Virtanen"]
+
+
+def test_the_closest_spelling_is_offered_first(admin):
+    register(admin, "Oleksii", "Kovalchuk", birth_year=1979)
+    twin = register(admin, "Oleksandr", "Kovalenko", birth_year=1979)
+    found = people.find_similar(
+        admin, PersonData(first_name="Olexandr", last_name="Kovalenko", birth_year=1979)
+    )
+    assert found[0] == twin

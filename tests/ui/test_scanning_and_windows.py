@@ -112,3 +112,24 @@ def test_persons_table_model_is_valid_and_lazy(qtmodeltester, admin, some_person
     model.set_filter("mäki")
     assert model.rowCount() == 1
     assert accounts.get_user(admin.id).display_name == "Aino Admin"
+
+
+def test_the_other_table_models_are_valid(qtmodeltester, users, some_persons):
+    from lumijobi_desktop.core import person_search
+    from lumijobi_desktop.ui.admin.audit_view import AuditModel
+    from lumijobi_desktop.ui.admin.users_view import UsersModel
+    from lumijobi_desktop.ui.desk.models import PersonResultsModel
+    from lumijobi_desktop.ui.session import DeskSession
+
+    admin = users["admin"]
+    users_model = UsersModel()
+    users_model.set_rows(accounts.all_users(admin))
+    qtmodeltester.check(users_model)
+    audit_model = AuditModel(DeskSession(admin, None))
+    audit_model.reload()
+    qtmodeltester.check(audit_model)
+    assert audit_model.total() > 8
+    results = PersonResultsModel()
+    results.set_persons(person_search.search_persons(admin, "m"))
+    qtmodeltester.check(results)
+    assert results.rowCount() == 2

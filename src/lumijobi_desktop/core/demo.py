@@ -41,13 +41,13 @@ from lumijobi_desktop.core.demo_names import (
 )
 from lumijobi_desktop.core.errors import ValidationError
 from lumijobi_desktop.core.i18n import _
+from lumijobi_desktop.core.name_matching import search_tokens_for
 from lumijobi_desktop.core.passwords import hash_secret
 from lumijobi_desktop.core.people import (
     VILLAGES,
     Person,
     PersonLanguage,
     PersonSearchToken,
-    search_tokens,
 )
 from lumijobi_desktop.core.permissions import Role
 from lumijobi_desktop.core.users import User
@@ -302,7 +302,6 @@ def _busyness(day: dt.date) -> float:
 
 
 class _NewPerson(NamedTuple):
-    # Named like Person's fields, so people.search_tokens reads it as it reads a Person.
     first_name: str
     last_name: str
     phone: str
@@ -377,7 +376,8 @@ def _write_persons(
         for code in person.languages:
             languages.add((person_id, code))
         # Exactly the rows people.index_person would write, without a query per person.
-        for token in sorted(search_tokens(person)):
+        person_tokens = search_tokens_for(person.first_name, person.last_name, person.phone)
+        for token in sorted(person_tokens):
             tokens.add((person_id, token))
         if persons.full():
             _flush(persons, languages, tokens)

@@ -123,3 +123,8 @@ def phone_search_forms(phone: str) -> set[str]:
     if digits.startswith("358") and len(digits) > 6:
         forms.add("0" + digits[3:])
     return forms
+
+
+def search_tokens_for(first_name: str, last_name: str, phone: str) -> set[str]:
+    """What a person is found by: each folded name part and the phone's digit forms."""
+    return set(words(first_name)) | set(words(last_name)) | phone_search_forms(phone)

@@ -19,8 +19,9 @@ from lumijobi_desktop.core.errors import NotFound, ValidationError
 from lumijobi_desktop.core.i18n import N_, _
 from lumijobi_desktop.core.name_matching import (
     are_similar_names,
+    name_similarity,
     phone_digits,
-    phone_search_forms,
+    search_tokens_for,
     words,
 )
 from lumijobi_desktop.core.permissions import Permission, require
@@ -262,14 +263,10 @@ def get_person(actor: User, person_id: int) -> Person:
     return person
 
 
-def search_tokens(person: Person) -> set[str]:
-    tokens = set(words(person.first_name)) | set(words(person.last_name))
-    return tokens | phone_search_forms(person.phone)
-
-
 def index_person(person: Person) -> None:
     PersonSearchToken.delete().where(PersonSearchToken.person == person.id).execute()
-    rows = [{"person": person.id, "token": token} for token in sorted(search_tokens(person))]
+    tokens = search_tokens_for(person.first_name, person.last_name, person.phone)
+    rows = [{"person": person.id, "token": token} for token in sorted(tokens)]
     if rows:
         PersonSearchToken.insert_many(rows).execute()
 
@@ -317,7 +314,10 @@ def find_similar(actor: User, data: PersonData, *, exclude_id: int | None = None
         )
     if exclude_id is not None:
         candidates = candidates.where(Person.id != exclude_id)
-    return [p for p in candidates if are_similar_names(p.full_name, data.full_name)][:10]
+    alike = [p for p in candidates if are_similar_names(p.full_name, data.full_name)]
+    # The closest spelling first: in a large register many names are merely alike.
+    alike.sort(key=lambda p: name_similarity(p.full_name, data.full_name), reverse=True)
+    return alike[:10]
 
 
 def target_group_name(group: str) -> str:
