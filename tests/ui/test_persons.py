@@ -118,3 +118,26 @@ def test_idle_watcher_locks_after_the_set_minutes(qtbot):
     clock.now += 60
     watcher.check()
     assert fired == [600, 660]
+
+
+def test_staff_erase_a_visitor_from_the_list(qtbot, paths, users, some_persons, monkeypatch):
+    from lumijobi_desktop.ui.persons.persons_view import PersonsView
+
+    view = PersonsView(DeskSession(users["staff"], paths))
+    qtbot.addWidget(view)
+    view.show()
+    monkeypatch.setattr("lumijobi_desktop.ui.persons.persons_view.confirm", lambda *a: True)
+    view.filter.setText("melnyk")
+    view.table.selectRow(0)
+    assert view.erase_button.isEnabled()
+    view.erase_selected()
+    assert not Person.select().where(Person.last_name == "Melnyk").exists()
+    assert view.model.total() == 0
+
+
+def test_volunteers_do_not_see_the_erase_button(qtbot, session):
+    from lumijobi_desktop.ui.persons.persons_view import PersonsView
+
+    view = PersonsView(session)
+    qtbot.addWidget(view)
+    assert view.erase_button.isHidden() and view.merge_button.isHidden()

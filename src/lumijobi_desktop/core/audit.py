@@ -25,6 +25,7 @@ class Action(StrEnum):
     UPDATE = "update"
     DELETE = "delete"
     MERGE = "merge"
+    ERASE = "erase"
     READ = "read"
     LOGIN = "login"
     LOGIN_FAILED = "login_failed"
@@ -37,6 +38,7 @@ ACTION_NAMES = {
     Action.UPDATE: N_("Changed"),
     Action.DELETE: N_("Deleted"),
     Action.MERGE: N_("Merged"),
+    Action.ERASE: N_("Erased"),
     Action.READ: N_("Read confidential data"),
     Action.LOGIN: N_("Logged in"),
     Action.LOGIN_FAILED: N_("Failed login"),

@@ -35,6 +35,7 @@ class Permission(StrEnum):
     VIEW_PERSONS = "view_persons"
     EDIT_PERSONS = "edit_persons"
     MERGE_PERSONS = "merge_persons"
+    ERASE_PERSONS = "erase_persons"
     CHECK_IN = "check_in"
     VIEW_VISITS = "view_visits"
     PRINT_PAPERS = "print_papers"
@@ -49,6 +50,7 @@ PERMISSION_NAMES = {
     Permission.VIEW_PERSONS: N_("see visitors"),
     Permission.EDIT_PERSONS: N_("register and edit visitors"),
     Permission.MERGE_PERSONS: N_("merge visitor records"),
+    Permission.ERASE_PERSONS: N_("erase a visitor's data"),
     Permission.CHECK_IN: N_("check visitors in"),
     Permission.VIEW_VISITS: N_("see visits"),
     Permission.PRINT_PAPERS: N_("print cards and papers"),
@@ -68,6 +70,7 @@ _DESK = {
 }
 _STAFF = _DESK | {
     Permission.MERGE_PERSONS,
+    Permission.ERASE_PERSONS,
     Permission.MANAGE_SETTINGS,
     Permission.MANAGE_BACKUPS,
 }

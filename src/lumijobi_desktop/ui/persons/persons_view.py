@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lumijobi_desktop.core import people, person_merge
+from lumijobi_desktop.core import people, person_merge, privacy
 from lumijobi_desktop.core.i18n import _, format_number, ngettext
 from lumijobi_desktop.core.people import Person
 from lumijobi_desktop.core.permissions import Permission
@@ -64,6 +64,10 @@ class PersonsView(QWidget):
         self.merge_button.setObjectName("mergePersons")
         self.merge_button.setToolTip(_("Select the two records of the same person first."))
         self.merge_button.setVisible(self.session.can(Permission.MERGE_PERSONS))
+        self.erase_button = QPushButton(_("Erase…"))
+        self.erase_button.setObjectName("erasePerson")
+        self.erase_button.setToolTip(_("When a visitor asks for their data to be erased."))
+        self.erase_button.setVisible(self.session.can(Permission.ERASE_PERSONS))
         self.register_button.setEnabled(self.session.can(Permission.EDIT_PERSONS))
         buttons = QHBoxLayout()
         for button in (
@@ -72,6 +76,7 @@ class PersonsView(QWidget):
             self.check_in_button,
             self.card_button,
             self.merge_button,
+            self.erase_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -92,6 +97,7 @@ class PersonsView(QWidget):
         self.check_in_button.clicked.connect(self._check_in_selected)
         self.card_button.clicked.connect(self.print_card)
         self.merge_button.clicked.connect(self.merge_selected)
+        self.erase_button.clicked.connect(self.erase_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -105,6 +111,7 @@ class PersonsView(QWidget):
             button.setEnabled(count == 1)
         self.edit_button.setEnabled(count == 1 and self.session.can(Permission.EDIT_PERSONS))
         self.merge_button.setEnabled(count == 2)
+        self.erase_button.setEnabled(count == 1)
 
     def _update_count(self) -> None:
         total = self.model.total()
@@ -183,4 +190,19 @@ class PersonsView(QWidget):
         )
         if confirm(self, _("Merge records"), question):
             person_merge.merge_persons(user, keep.id, remove.id)
+            self.refresh()
+
+    @guarded
+    def erase_selected(self) -> None:
+        ids = self._selected_ids()
+        if len(ids) != 1:
+            return
+        person = people.get_person(self.session.user, ids[0])
+        question = _(
+            "Erase all data of {name} ({code})?\n\nThe name, contact details and card are "
+            "erased for good. Their visits stay in the statistics without a name. This "
+            "cannot be undone."
+        ).format(name=person.full_name, code=person.card_code)
+        if confirm(self, _("Erase a visitor"), question):
+            privacy.erase_person(self.session.user, person.id)
             self.refresh()
