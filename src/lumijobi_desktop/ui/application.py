@@ -201,11 +201,11 @@ class DeskApplication:
         print("MAIN_WINDOW_SHOWN", flush=True)
         self.app.quit()
 
-    def _language_changed(self, code: str) -> None:
+    def _language_changed(self, _code: str) -> None:
+        # Rebuilt from scratch in the user's new language (saved before this signal).
         user = accounts.get_user(self.window.session.user.id)
         self._show_main_window(user)
         self.window.show_area("settings")
-        apply_language(code)
 
     def switch_user(self) -> None:
         self._relogin(locked=False)
