@@ -1,7 +1,7 @@
 """The whole app as it starts: language switch, single instance, errors."""
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from tests.conftest import PIN
 
 from lumijobi_desktop.core import accounts
@@ -162,3 +162,26 @@ def test_a_database_from_a_newer_version_is_refused_with_a_message(qapp, paths, 
     assert not desk.start()
     desk.lock.release()
     assert desk.exit_code == 1 and "uudemmalla" in shown[0] and "99" in shown[0]
+
+
+def test_the_idle_lock_closes_an_open_dialog_before_locking(qapp, qtbot, running_app, monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    from lumijobi_desktop.ui import application
+    from lumijobi_desktop.ui.persons.person_dialog import PersonDialog
+
+    logins = []
+    monkeypatch.setattr(
+        application.DeskApplication,
+        "_login",
+        lambda self, preselect=None, locked=False: logins.append(locked),
+    )
+    monkeypatch.setattr(qapp, "quit", lambda: None)
+    dialog = PersonDialog(
+        running_app.window.session, typed_name="Olena Bondar", parent=running_app.window
+    )
+    QTimer.singleShot(0, running_app.lock_screen)
+    dialog.exec()  # returns because the lock closed it
+    assert dialog.result() == QDialog.Rejected
+    qtbot.waitUntil(lambda: logins == [True])
+    assert not running_app.window.isVisible()

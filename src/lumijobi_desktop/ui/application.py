@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from lumijobi_desktop.core import accounts, backup, settings
 from lumijobi_desktop.core.app_log import configure_logging, logger
@@ -211,6 +211,13 @@ class DeskApplication:
         self._relogin(locked=False)
 
     def lock_screen(self) -> None:
+        """Lock after the idle time. An open dialog (perhaps someone's details) closes first."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            modal.reject() if isinstance(modal, QDialog) else modal.close()
+            # Lock once the dialog's own event loop has ended.
+            QTimer.singleShot(0, self.lock_screen)
+            return
         if self.window is not None and self.window.isVisible():
             self._relogin(locked=True)
 
@@ -268,10 +275,13 @@ class DeskApplication:
         now_button = box.addButton(_("Back up now"), QMessageBox.AcceptRole)
         box.addButton(_("Remind me tomorrow"), QMessageBox.RejectRole)
         box.exec()
-        if box.clickedButton() is now_button:
+        if box.clickedButton() is not now_button:
+            backup.snooze_reminder()
+        elif backup.outside_folder() is None:
+            # Nowhere to copy to yet: the settings page asks for the folder.
             self.window.show_area("settings")
         else:
-            backup.snooze_reminder()
+            self.window.views["settings"].start_backup()
 
     # exit ------------------------------------------------------------------------
     def shutdown(self) -> None:
