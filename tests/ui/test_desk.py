@@ -79,3 +79,15 @@ def test_today_model_is_a_valid_qt_model(qtmodeltester, window, some_persons):
     model.set_rows(visits.visits_on(user, Visit.get().visited_at.date()))
     qtmodeltester.check(model)
     assert model.index(1, 1).data() == "Oksana Melnyk"
+
+
+def test_the_visitors_list_shows_a_check_in_when_opened_next(qtbot, window, some_persons):
+    persons = window.views["persons"]
+    persons.filter.setText("virtanen")
+    desk = window.desk()
+    desk.choose_person(some_persons["Virtanen"])
+    before = persons.model.row_object(0).last_seen_at
+    qtbot.keyClick(desk.panel, Qt.Key_Return)
+    assert persons.model.row_object(0).last_seen_at == before  # not reloaded behind the desk
+    window.show_area("persons")
+    assert persons.model.row_object(0).last_seen_at == Visit.get().visited_at

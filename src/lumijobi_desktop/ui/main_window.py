@@ -24,6 +24,9 @@ from lumijobi_desktop.core import backup, people
 from lumijobi_desktop.core.codes import CodeKind, parse_code
 from lumijobi_desktop.core.i18n import _, format_datetime
 from lumijobi_desktop.core.permissions import Permission, role_name
+from lumijobi_desktop.ui.admin.audit_view import AuditView
+from lumijobi_desktop.ui.admin.settings_view import SettingsView
+from lumijobi_desktop.ui.admin.users_view import UsersView
 from lumijobi_desktop.ui.desk.desk_view import DeskView
 from lumijobi_desktop.ui.errors import guarded
 from lumijobi_desktop.ui.persons.persons_view import PersonsView
@@ -100,28 +103,24 @@ class MainWindow(QMainWindow):
         desk: DeskView = self.views["desk"]
         persons: PersonsView = self.views["persons"]
         desk.register_requested.connect(self.register_from_desk)
-        desk.checked_in.connect(lambda _visit: persons.refresh())
+        desk.checked_in.connect(lambda _visit: persons.mark_stale())
         persons.check_in_requested.connect(self.check_in_person)
 
     def _areas(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
-        from lumijobi_desktop.ui.admin.audit_view import AuditView
-        from lumijobi_desktop.ui.admin.settings_view import SettingsView
-        from lumijobi_desktop.ui.admin.users_view import UsersView
-
         session = self.session
         areas = [
             ("desk", _("Desk"), lambda: DeskView(session)),
             ("persons", _("Visitors"), lambda: PersonsView(session)),
         ]
-        areas.append(("settings", _("Settings"), lambda: self._settings_view(SettingsView)))
+        areas.append(("settings", _("Settings"), self._settings_view))
         if session.can(Permission.MANAGE_USERS):
             areas.append(("users", _("Users"), lambda: UsersView(session)))
         if session.can(Permission.VIEW_AUDIT):
             areas.append(("audit", _("Audit log"), lambda: AuditView(session)))
         return areas
 
-    def _settings_view(self, view_class) -> QWidget:
-        view = view_class(self.session)
+    def _settings_view(self) -> SettingsView:
+        view = SettingsView(self.session)
         view.language_changed.connect(self.language_changed)
         view.backup_made.connect(self.update_backup_status)
         return view

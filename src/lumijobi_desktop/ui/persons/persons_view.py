@@ -34,6 +34,7 @@ class PersonsView(QWidget):
     def __init__(self, session: DeskSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        self._stale = False
         self.model = PersonsTableModel(session.user, self)
         self._build()
         self.model.reload()
@@ -127,7 +128,19 @@ class PersonsView(QWidget):
         self._update_count()
         self._update_buttons()
 
+    def mark_stale(self) -> None:
+        """Something changed elsewhere: reload when next shown, not while at the desk."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        self._stale = False
         self.model.reload()
         self._update_count()
         self._update_buttons()
