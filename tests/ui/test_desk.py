@@ -82,12 +82,17 @@ def test_today_model_is_a_valid_qt_model(qtmodeltester, window, some_persons):
 
 
 def test_the_visitors_list_shows_a_check_in_when_opened_next(qtbot, window, some_persons):
+    import datetime as dt
+
+    from lumijobi_desktop.core.people import Person
+
+    long_ago = dt.datetime(2025, 1, 7, 10, 0)
+    Person.update(last_seen_at=long_ago).execute()
     persons = window.views["persons"]
     persons.filter.setText("virtanen")
     desk = window.desk()
     desk.choose_person(some_persons["Virtanen"])
-    before = persons.model.row_object(0).last_seen_at
     qtbot.keyClick(desk.panel, Qt.Key_Return)
-    assert persons.model.row_object(0).last_seen_at == before  # not reloaded behind the desk
+    assert persons.model.row_object(0).last_seen_at == long_ago  # not reloaded behind the desk
     window.show_area("persons")
     assert persons.model.row_object(0).last_seen_at == Visit.get().visited_at
