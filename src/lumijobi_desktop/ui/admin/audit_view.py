@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from lumijobi_desktop.core import accounts, audit
 from lumijobi_desktop.core.audit import AuditEntry, AuditFilter
-from lumijobi_desktop.core.i18n import N_, _, format_datetime
+from lumijobi_desktop.core.i18n import N_, _, current_language, format_datetime
 from lumijobi_desktop.ui.errors import guarded
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.table_models import LazyTableModel
@@ -83,7 +83,8 @@ class AuditView(QWidget):
         self.until = QDateEdit(today, objectName="auditUntil")
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy")
+            # The CLDR-style patterns we use are also valid Qt date formats.
+            edit.setDisplayFormat(current_language().date_pattern)
 
         self.table = QTableView(objectName="auditTable")
         self.table.setModel(self.model)
