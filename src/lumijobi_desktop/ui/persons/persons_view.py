@@ -106,6 +106,11 @@ class PersonsView(QWidget):
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.index(row, 0).data(PERSON_ID_ROLE) for row in rows]
 
+    def _the_selected_person(self) -> Person | None:
+        """The one selected person; None when none or several are selected."""
+        ids = self._selected_ids()
+        return people.get_person(self.session.user, ids[0]) if len(ids) == 1 else None
+
     def _update_buttons(self) -> None:
         count = len(self._selected_ids())
         for button in (self.edit_button, self.check_in_button, self.card_button):
@@ -155,10 +160,9 @@ class PersonsView(QWidget):
 
     @guarded
     def edit_selected(self) -> None:
-        ids = self._selected_ids()
-        if len(ids) != 1 or not self.session.can(Permission.EDIT_PERSONS):
+        person = self._the_selected_person()
+        if person is None or not self.session.can(Permission.EDIT_PERSONS):
             return
-        person = people.get_person(self.session.user, ids[0])
         if PersonDialog(self.session, person, parent=self).exec():
             self.refresh()
 
@@ -169,10 +173,9 @@ class PersonsView(QWidget):
 
     @guarded
     def print_card(self) -> None:
-        ids = self._selected_ids()
-        if len(ids) != 1:
+        person = self._the_selected_person()
+        if person is None:
             return
-        person = people.get_person(self.session.user, ids[0])
         visitor_lang = next((c for c in person.languages if c in ("uk", "en")), "fi")
         card = CardData(code=person.card_code, name=person.full_name, visitor_lang=visitor_lang)
         save_and_open_pdf(
@@ -207,10 +210,9 @@ class PersonsView(QWidget):
 
     @guarded
     def erase_selected(self) -> None:
-        ids = self._selected_ids()
-        if len(ids) != 1:
+        person = self._the_selected_person()
+        if person is None:
             return
-        person = people.get_person(self.session.user, ids[0])
         question = _(
             "Erase all data of {name} ({code})?\n\nThe name, contact details and card are "
             "erased for good. Their visits stay in the statistics without a name. This "
