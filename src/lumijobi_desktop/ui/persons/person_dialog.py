@@ -32,7 +32,7 @@ from lumijobi_desktop.ui.desk.models import person_summary
 from lumijobi_desktop.ui.errors import guarded, report
 from lumijobi_desktop.ui.papers import save_and_open_pdf
 from lumijobi_desktop.ui.session import DeskSession
-from lumijobi_desktop.ui.widgets import ErrorLabel
+from lumijobi_desktop.ui.widgets import ErrorLabel, WrappingCheckBox
 
 
 def split_typed_name(text: str) -> tuple[str, str]:
@@ -141,9 +141,10 @@ class PersonDialog(QDialog):
             box = QCheckBox(people.target_group_name(group))
             self.groups[group] = box
             group_layout.addWidget(box, number // 2, number % 2)
-        self.consent = QCheckBox(
+        self.consent_row = WrappingCheckBox(
             _("The visitor agrees that these details are stored (privacy notice offered).")
         )
+        self.consent = self.consent_row.box
         self.consent.setObjectName("consent")
         self.error = ErrorLabel()
 
@@ -168,10 +169,11 @@ class PersonDialog(QDialog):
         layout.addWidget(language_box)
         layout.addWidget(group_box)
         if self.editing is None:
-            consent_row = QHBoxLayout()
-            consent_row.addWidget(self.consent, 1)
-            consent_row.addWidget(self._privacy_notice_button())
-            layout.addLayout(consent_row)
+            layout.addWidget(self.consent_row)
+            notice_row = QHBoxLayout()
+            notice_row.addStretch(1)
+            notice_row.addWidget(self._privacy_notice_button())
+            layout.addLayout(notice_row)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
