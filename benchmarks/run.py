@@ -193,9 +193,79 @@ def measure_in_process(folder: Path) -> list[Figure]:
         f"200 saves, p95 {_percentile(saves, 0.95) * 1000:.1f} ms",
     )
     QTest.keyClick(desk.search, Qt.Key_Escape)
+    goods = [_stock_view_opening(session := window.session), _scan_to_basket(session)]
     window.close()
     close_store()
-    return [search, check_in]
+    return [search, check_in, *goods]
+
+
+def _stock_view_opening(session) -> Figure:
+    """A fresh stock view over the whole stock: counted, first page loaded and painted."""
+    from PySide6.QtWidgets import QApplication
+
+    from lumijobi_desktop.core.inventory import Item
+    from lumijobi_desktop.ui.goods.stock_view import StockView
+
+    app = QApplication.instance()
+    items = Item.select().count()
+    times = []
+    for _run in range(5):
+        started = time.perf_counter()
+        view = StockView(session)
+        view.resize(1200, 700)
+        view.show()
+        app.processEvents()
+        times.append(time.perf_counter() - started)
+        view.close()
+        view.deleteLater()
+    return Figure(
+        "stock view opening (median of 5)",
+        statistics.median(times) * 1000,
+        "ms",
+        300.0,
+        f"{items:,} items, {view.model.total():,} at the centre",
+    )
+
+
+def _scan_to_basket(session) -> Figure:
+    """From a scanned code to the item shown in the hand-out basket."""
+    from PySide6.QtWidgets import QApplication
+
+    from lumijobi_desktop.core.inventory import Item, ItemStatus
+    from lumijobi_desktop.ui.goods.handout_view import HandoutView
+
+    app = QApplication.instance()
+    view = HandoutView(session)
+    view.show()
+    codes = [
+        item.code
+        for item in Item.select()
+        .where((Item.status == ItemStatus.IN_STOCK.value) & (Item.quantity == 1))
+        .limit(200)
+    ]
+    times = []
+    for code in codes:
+        started = time.perf_counter()
+        view.add_code(code)
+        app.processEvents()
+        times.append(time.perf_counter() - started)
+    view.close()
+    return Figure(
+        "scan to item in the basket (p95)",
+        _percentile(times, 0.95) * 1000,
+        "ms",
+        50.0,
+        f"{len(times)} scans, median {statistics.median(times) * 1000:.1f} ms",
+    )
+
+
+def measure_label_printing() -> list[Figure]:
+    from benchmarks.labels import measure_labels
+
+    return [
+        Figure(name, value, unit, budget, detail)
+        for name, value, unit, budget, detail in measure_labels()
+    ]
 
 
 def measure_memory(folder: Path) -> Figure:
@@ -264,7 +334,12 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(HERE.parent))
     folder = data_dir(args.seed, args.rebuild)
-    figures = [*measure_startup(folder), *measure_in_process(folder), measure_memory(folder)]
+    figures = [
+        *measure_startup(folder),
+        *measure_in_process(folder),
+        measure_memory(folder),
+        *measure_label_printing(),
+    ]
     print_table(figures)
     return 0 if all(f.ok for f in figures) else 1
 

@@ -62,6 +62,13 @@ def main() -> None:
         window.show_area(area)
         app.processEvents()
         window.grab().save(str(out / f"{area}-{args.lang}.png"))
+    window.show_area("goods")
+    goods = window.views["goods"]
+    for tab in (goods.handout, goods.intake, goods.stock, goods.places):
+        goods.setCurrentWidget(tab)
+        app.processEvents()
+        window.grab().save(str(out / f"goods-{tab.objectName() or type(tab).__name__}-"
+                                     f"{args.lang}.png"))
     print(out)
 
 

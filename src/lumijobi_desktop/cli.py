@@ -124,6 +124,75 @@ def cmd_privacy_notice(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
+def cmd_layouts(args: argparse.Namespace, paths: DataPaths) -> int:
+    from lumijobi_desktop.core.label_layouts import BUILT_IN_LAYOUTS, describe
+
+    for layout in BUILT_IN_LAYOUTS:
+        print(f"{layout.name:<14} {describe(layout)}")
+    return EXIT_OK
+
+
+def _codes(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def cmd_labels(args: argparse.Namespace, paths: DataPaths) -> int:
+    from lumijobi_desktop.core import catalogue, stock
+    from lumijobi_desktop.core.inventory import Donation, Item
+    from lumijobi_desktop.core.label_layouts import built_in_layout
+    from lumijobi_desktop.printing.item_labels import item_labels, location_labels
+    from lumijobi_desktop.printing.labels import render_labels
+
+    layout = built_in_layout(args.layout)
+    if layout is None:
+        print(
+            _("Unknown layout {name}; see `lumijobi layouts`.").format(name=args.layout),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    if not paths.database.exists():
+        print(_("There is no database in {path}.").format(path=paths.root), file=sys.stderr)
+        return EXIT_FAILED
+    open_store(paths)
+    actor = _automation_actor()
+    if args.items:
+        labels = item_labels(stock.item_by_code(actor, code) for code in _codes(args.items))
+    elif args.donation is not None:
+        if Donation.get_or_none(Donation.id == args.donation) is None:
+            print(_("No donation {number}.").format(number=args.donation), file=sys.stderr)
+            return EXIT_FAILED
+        items = Item.select().where(Item.donation == args.donation).order_by(Item.id)
+        labels = item_labels(items)
+    else:
+        labels = location_labels(catalogue.locations())
+    if not labels:
+        print(_("Nothing to print."), file=sys.stderr)
+        return EXIT_FAILED
+    pages = render_labels(
+        labels,
+        layout,
+        Path(args.out),
+        start=args.start,
+        copies=args.copies,
+        outline=args.outline,
+        lang=i18n.current_language().code,
+    )
+    print(
+        _("Saved {path} ({count} labels, {pages} pages).").format(
+            path=args.out, count=len(labels) * args.copies, pages=pages
+        )
+    )
+    return EXIT_OK
+
+
+def _automation_actor():
+    """The command line runs with the rights of whoever may open the data folder: staff."""
+    from lumijobi_desktop.core.permissions import Role
+    from lumijobi_desktop.core.users import User
+
+    return User(id=None, display_name="command line", role=Role.STAFF.value, active=True)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lumijobi", description=_("Lumijobi Desktop from the command line.")
@@ -148,6 +217,18 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", help=_("the backup file"))
 
     command("check", cmd_check, _("Check the database's integrity and foreign keys."))
+
+    command("layouts", cmd_layouts, _("List the label layouts with their geometry."))
+    labels = command("labels", cmd_labels, _("Save item or place labels as PDF."))
+    which = labels.add_mutually_exclusive_group(required=True)
+    which.add_argument("--items", help=_("item codes separated by commas"))
+    which.add_argument("--donation", type=int, help=_("all items of a donation"))
+    which.add_argument("--locations", action="store_true", help=_("all places"))
+    labels.add_argument("--layout", required=True, help=_("a layout name from `layouts`"))
+    labels.add_argument("--start", type=int, default=1, help=_("first free label on the sheet"))
+    labels.add_argument("--copies", type=int, default=1)
+    labels.add_argument("--outline", action="store_true", help=_("print label outlines"))
+    labels.add_argument("--out", required=True, help=_("PDF file to write"))
 
     notice = command("privacy-notice", cmd_privacy_notice, _("Save the privacy notice as PDF."))
     notice.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default="fi")

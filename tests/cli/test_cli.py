@@ -119,3 +119,81 @@ def test_installed_entry_points_run():
         check=True,
     )
     assert result.stdout.startswith("lumijobi ")
+
+
+def test_layouts_lists_the_label_stock_with_geometry(capsys):
+    assert cli.main(["layouts"]) == 0
+    out = capsys.readouterr().out
+    for name in ("L7160", "L7163", "L7651"):
+        assert name in out
+    assert "63.5" in out or "63,5" in out
+
+
+def test_labels_for_a_donation_decode_to_its_items(demo_dir, tmp_path):
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    conn = sqlite3.connect(demo_dir / "lumijobi.sqlite3")
+    donation = conn.execute(
+        "SELECT donation_id, COUNT(*) FROM item GROUP BY donation_id ORDER BY 2 DESC LIMIT 1"
+    ).fetchone()
+    conn.close()
+    out = tmp_path / "labels.pdf"
+    assert (
+        cli.main(
+            [
+                "labels",
+                "--data-dir",
+                str(demo_dir),
+                "--donation",
+                str(donation[0]),
+                "--layout",
+                "L7160",
+                "--start",
+                "3",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    decoded = []
+    for page in pdfium.PdfDocument(out):
+        decoded += [r.text for r in zxingcpp.read_barcodes(page.render(scale=300 / 72).to_pil())]
+    assert len(decoded) == donation[1] and all(code.startswith("I") for code in decoded)
+
+
+def test_labels_refuse_unknown_codes_and_layouts(demo_dir, tmp_path, capsys):
+    out = tmp_path / "labels.pdf"
+    assert (
+        cli.main(
+            [
+                "labels",
+                "--data-dir",
+                str(demo_dir),
+                "--items",
+                "I0000000",
+                "--layout",
+                "L7160",
+                "--out",
+                str(out),
+            ]
+        )
+        == 1
+    )
+    assert (
+        cli.main(
+            [
+                "labels",
+                "--data-dir",
+                str(demo_dir),
+                "--locations",
+                "--layout",
+                "NOPE",
+                "--out",
+                str(out),
+            ]
+        )
+        == 1
+    )
+    assert not out.exists()

@@ -46,7 +46,8 @@ def test_the_main_window_shows_the_user_and_only_allowed_areas(running_app):
     window = running_app.window
     assert "Vilja Volunteer" in window.user_label.text()
     areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert areas == [gettext_in("fi", text) for text in ("Desk", "Visitors", "Settings")]
+    expected = ("Desk", "Visitors", "Goods", "Settings")
+    assert areas == [gettext_in("fi", text) for text in expected]
 
 
 def test_a_second_instance_on_the_same_folder_does_not_open_the_database(

@@ -51,6 +51,13 @@ ENTITY_NAMES = {
     "visit": N_("Visit"),
     "user": N_("User"),
     "setting": N_("Setting"),
+    "category": N_("Category"),
+    "location": N_("Location"),
+    "donation": N_("Donation"),
+    "item": N_("Item"),
+    "handout": N_("Hand-out"),
+    "reservation": N_("Reservation"),
+    "wish": N_("Wish"),
     "database": N_("Database"),
 }
 

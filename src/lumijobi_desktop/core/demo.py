@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 import peewee as pw
 
-from lumijobi_desktop.core import audit, settings
+from lumijobi_desktop.core import audit, demo_goods, settings
 from lumijobi_desktop.core.audit import Action
 from lumijobi_desktop.core.database import BaseModel, current_database, unit_of_work
 from lumijobi_desktop.core.demo_names import (
@@ -98,6 +98,12 @@ class DemoSummary:
     admin_id: int
     # (earlier id, later id) of each deliberate near-duplicate pair.
     near_duplicates: list[tuple[int, int]]
+    # The recycling point (see demo_goods).
+    donations: int = 0
+    items: int = 0
+    handouts: int = 0
+    reservations: int = 0
+    wishes: int = 0
 
     @property
     def users(self) -> int:
@@ -168,16 +174,26 @@ def generate_demo(
     database = current_database()
     with unit_of_work():
         _require_empty()
+        demo_goods.require_empty()
         settings.store(settings.CENTRE_NAME, DEMO_CENTRE_NAME)
         settings.store(settings.DEFAULT_LANGUAGE_KEY, DEMO_DEFAULT_LANGUAGE)
         user_ids = _create_accounts(calendar.first_moment())
         tracker = _Tracker(spec.persons + spec.visits, progress)
-        with _indexes_built_after(database, BULK_MODELS):
+        with _indexes_built_after(database, (*BULK_MODELS, *demo_goods.BULK_MODELS)):
             population = _write_persons(
                 database, rng, calendar, spec.persons, user_ids[Role.ADMIN], tracker
             )
             anonymous = _write_visits(
                 database, rng, calendar, population, spec.visits, user_ids, tracker
+            )
+            goods = demo_goods.write_goods(
+                rng,
+                calendar,
+                population,
+                items=demo_goods.ITEMS[size],
+                user_ids=user_ids,
+                today=today,
+                writer=lambda model, fields: _BulkWriter(database, model, fields),
             )
         _set_last_seen()
         summary = DemoSummary(
@@ -192,6 +208,11 @@ def generate_demo(
             user_ids=user_ids,
             admin_id=user_ids[Role.ADMIN],
             near_duplicates=population.near_duplicates,
+            donations=goods.donations,
+            items=goods.items,
+            handouts=goods.handouts,
+            reservations=goods.reservations,
+            wishes=goods.wishes,
         )
         audit.record(None, Action.CREATE, "database", None, after=_audit_details(summary, today))
     return summary

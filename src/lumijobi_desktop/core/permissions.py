@@ -37,6 +37,9 @@ class Permission(StrEnum):
     MERGE_PERSONS = "merge_persons"
     ERASE_PERSONS = "erase_persons"
     CHECK_IN = "check_in"
+    HANDLE_GOODS = "handle_goods"
+    MANAGE_CATALOGUE = "manage_catalogue"
+    DISCARD_GOODS = "discard_goods"
     VIEW_VISITS = "view_visits"
     PRINT_PAPERS = "print_papers"
     READ_CONFIDENTIAL_NOTES = "read_confidential_notes"
@@ -52,6 +55,9 @@ PERMISSION_NAMES = {
     Permission.MERGE_PERSONS: N_("merge visitor records"),
     Permission.ERASE_PERSONS: N_("erase a visitor's data"),
     Permission.CHECK_IN: N_("check visitors in"),
+    Permission.HANDLE_GOODS: N_("take in and hand out goods"),
+    Permission.MANAGE_CATALOGUE: N_("change categories and locations"),
+    Permission.DISCARD_GOODS: N_("discard goods"),
     Permission.VIEW_VISITS: N_("see visits"),
     Permission.PRINT_PAPERS: N_("print cards and papers"),
     Permission.READ_CONFIDENTIAL_NOTES: N_("read confidential advice notes"),
@@ -67,10 +73,13 @@ _DESK = {
     Permission.CHECK_IN,
     Permission.VIEW_VISITS,
     Permission.PRINT_PAPERS,
+    Permission.HANDLE_GOODS,
 }
 _STAFF = _DESK | {
     Permission.MERGE_PERSONS,
     Permission.ERASE_PERSONS,
+    Permission.MANAGE_CATALOGUE,
+    Permission.DISCARD_GOODS,
     Permission.MANAGE_SETTINGS,
     Permission.MANAGE_BACKUPS,
 }

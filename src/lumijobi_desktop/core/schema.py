@@ -1,9 +1,20 @@
 """Every table of the current schema, in an order that satisfies foreign keys."""
 
+from lumijobi_desktop.core import inventory
 from lumijobi_desktop.core.audit import AuditEntry
 from lumijobi_desktop.core.people import Person, PersonLanguage, PersonMerge, PersonSearchToken
 from lumijobi_desktop.core.settings import Setting
 from lumijobi_desktop.core.users import User
 from lumijobi_desktop.core.visits import Visit
 
-MODELS = [Setting, User, AuditEntry, Person, PersonLanguage, PersonMerge, PersonSearchToken, Visit]
+MODELS = [
+    Setting,
+    User,
+    AuditEntry,
+    Person,
+    PersonLanguage,
+    PersonMerge,
+    PersonSearchToken,
+    Visit,
+    *inventory.MODELS,
+]

@@ -24,6 +24,9 @@ BACKUP_FOLDER = "backup_folder"
 LAST_BACKUP_AT = "last_backup_at"
 LAST_OUTSIDE_BACKUP_AT = "last_outside_backup_at"
 BACKUP_REMINDER_SNOOZED_UNTIL = "backup_reminder_snoozed_until"
+LABEL_LAYOUT = "label_layout"
+# {"L7160": [x_mm, y_mm], ...}: how far this desk's printer shifts each layout.
+LABEL_OFFSETS = "label_offsets"
 
 DEFAULTS: dict[str, Any] = {
     CENTRE_NAME: "",
@@ -33,6 +36,8 @@ DEFAULTS: dict[str, Any] = {
     LAST_BACKUP_AT: None,
     LAST_OUTSIDE_BACKUP_AT: None,
     BACKUP_REMINDER_SNOOZED_UNTIL: None,
+    LABEL_LAYOUT: "L7160",
+    LABEL_OFFSETS: {},
 }
 
 IDLE_LOCK_RANGE = (1, 240)

@@ -29,6 +29,7 @@ from lumijobi_desktop.ui.admin.settings_view import SettingsView
 from lumijobi_desktop.ui.admin.users_view import UsersView
 from lumijobi_desktop.ui.desk.desk_view import DeskView
 from lumijobi_desktop.ui.errors import guarded
+from lumijobi_desktop.ui.goods.goods_view import GoodsView
 from lumijobi_desktop.ui.persons.persons_view import PersonsView
 from lumijobi_desktop.ui.session import DeskSession
 
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
             ("desk", _("Desk"), lambda: DeskView(session)),
             ("persons", _("Visitors"), lambda: PersonsView(session)),
         ]
+        if session.can(Permission.HANDLE_GOODS):
+            areas.append(("goods", _("Goods"), lambda: GoodsView(session)))
         areas.append(("settings", _("Settings"), self._settings_view))
         if session.can(Permission.MANAGE_USERS):
             areas.append(("users", _("Users"), lambda: UsersView(session)))
@@ -165,15 +168,35 @@ class MainWindow(QMainWindow):
             QApplication.beep()
             return
         if code.kind is CodeKind.PERSON:
-            person = people.find_by_card(self.session.user, text)
-            if person is None:
-                self.statusBar().showMessage(_("No visitor has this card."), 8000)
-                QApplication.beep()
-                return
-            self.show_area("desk")
-            self.desk().choose_person(person)
+            self._person_scanned(text)
+        elif code.kind is CodeKind.ITEM and "goods" in self.views:
+            goods = self.views["goods"]
+            on_goods = self.stack.currentWidget() is goods
+            self.show_area("goods")
+            goods.handle_item_scan(text, basket_allowed=on_goods)
+        elif code.kind is CodeKind.LOCATION and "goods" in self.views:
+            self.show_area("goods")
+            message = self.views["goods"].handle_location_scan(code)
+            if message:
+                self.statusBar().showMessage(message, 8000)
+        else:
+            self.statusBar().showMessage(_("This kind of code is not used yet."), 8000)
+
+    def _person_scanned(self, text: str) -> None:
+        person = people.find_by_card(self.session.user, text)
+        if person is None:
+            self.statusBar().showMessage(_("No visitor has this card."), 8000)
+            QApplication.beep()
             return
-        self.statusBar().showMessage(_("This kind of code is not used yet."), 8000)
+        goods = self.views.get("goods")
+        if (
+            goods is not None
+            and self.stack.currentWidget() is goods
+            and (goods.handle_person_scan(person))
+        ):
+            return
+        self.show_area("desk")
+        self.desk().choose_person(person)
 
     def update_backup_status(self) -> None:
         last = backup.last_backup_at(self.session.paths)

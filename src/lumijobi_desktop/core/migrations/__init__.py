@@ -18,13 +18,14 @@ import peewee as pw
 from lumijobi_desktop.core.database import BaseModel, now
 from lumijobi_desktop.core.errors import DatabaseError, NewerDatabaseError
 from lumijobi_desktop.core.i18n import _
-from lumijobi_desktop.core.migrations import m0002_search_tokens
+from lumijobi_desktop.core.migrations import m0002_search_tokens, m0003_goods
 
 SCHEMA_TABLE = "schema_version"
 FIRST_VERSION = 1
 
 UPGRADES = {
     2: m0002_search_tokens.upgrade,
+    3: m0003_goods.upgrade,
 }
 LATEST_VERSION = max(UPGRADES, default=FIRST_VERSION)
 
@@ -65,8 +66,12 @@ def refuse_newer(version: int | None) -> None:
 
 
 def create_fresh(database: pw.Database) -> None:
+    from lumijobi_desktop.core.catalogue import insert_seed_categories
+    from lumijobi_desktop.core.inventory import Category
+
     with database.atomic():
         database.create_tables(all_models())
+        insert_seed_categories(Category)
         SchemaVersion.create(version=LATEST_VERSION)
 
 

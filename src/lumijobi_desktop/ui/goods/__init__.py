@@ -1,0 +1,1 @@
+"""The recycling point's screens: hand-out, intake, stock and places."""

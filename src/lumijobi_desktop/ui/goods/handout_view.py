@@ -1,0 +1,270 @@
+"""Handing goods out: scan items into the basket, choose who gets them, confirm."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lumijobi_desktop.core import handouts, people, person_search, stock
+from lumijobi_desktop.core.codes import group_for_reading
+from lumijobi_desktop.core.handouts import BasketLine
+from lumijobi_desktop.core.i18n import _, ngettext
+from lumijobi_desktop.core.inventory import Item
+from lumijobi_desktop.core.people import Person
+from lumijobi_desktop.ui.desk.models import person_summary
+from lumijobi_desktop.ui.errors import guarded, run_form_action
+from lumijobi_desktop.ui.session import DeskSession
+from lumijobi_desktop.ui.widgets import ErrorLabel, heading
+
+
+@dataclass
+class BasketEntry:
+    item: Item
+    quantity: int
+
+
+class RecipientPicker(QGroupBox):
+    """Who gets the goods: a registered visitor (search or card) or anonymous."""
+
+    def __init__(self, session: DeskSession, parent: QWidget | None = None):
+        super().__init__(_("To whom"), parent)
+        self.session = session
+        self.person: Person | None = None
+        self.search = QLineEdit(objectName="recipientSearch")
+        self.search.setPlaceholderText(_("Name, phone or card"))
+        self.results = QListWidget(objectName="recipientResults")
+        self.chosen = QLabel(objectName="recipientChosen")
+        self.chosen.setWordWrap(True)
+        self.target_group = QComboBox(objectName="targetGroup")
+        self.target_group.addItem(_("Anonymous – no target group"), "")
+        for key in people.TARGET_GROUPS:
+            self.target_group.addItem(
+                _("Anonymous – {group}").format(group=people.target_group_name(key)), key
+            )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.chosen)
+        layout.addWidget(QLabel(_("Or, without a name:")))
+        layout.addWidget(self.target_group)
+        self.search.textChanged.connect(self._search)
+        self.results.itemActivated.connect(self._pick)
+        self.results.itemClicked.connect(self._pick)
+        self.choose(None)
+
+    @guarded
+    def _search(self, text: str) -> None:
+        self.results.clear()
+        for person in person_search.search_persons(self.session.user, text, limit=6):
+            entry = QListWidgetItem(person_summary(person))
+            entry.setData(Qt.UserRole, person)
+            self.results.addItem(entry)
+
+    def _pick(self, entry: QListWidgetItem) -> None:
+        self.choose(entry.data(Qt.UserRole))
+
+    def choose(self, person: Person | None) -> None:
+        self.person = person
+        self.target_group.setEnabled(person is None)
+        self.chosen.setText(
+            _("Recipient: {name}").format(name=person.full_name)
+            if person
+            else _("Recipient: anonymous")
+        )
+
+    def reset(self) -> None:
+        self.search.clear()
+        self.choose(None)
+        self.target_group.setCurrentIndex(0)
+
+
+class HandoutView(QWidget):
+    handed_out = Signal(int)
+
+    def __init__(self, session: DeskSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.basket: list[BasketEntry] = []
+        self.last_handout_id: int | None = None
+        self._build()
+
+    def _build(self) -> None:
+        self.recipient = RecipientPicker(self.session)
+        self.code = QLineEdit(objectName="basketCode")
+        self.code.setPlaceholderText(_("Scan or type an item code, then Enter"))
+        self.how_many = QSpinBox(objectName="basketHowMany")
+        self.how_many.setRange(1, 999)
+        self.how_many.setPrefix(_("how many: "))
+        self.table = QTableWidget(0, 4, objectName="basketTable")
+        self.table.setHorizontalHeaderLabels([_("Code"), _("Item"), _("Size"), _("Quantity")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.warnings = QLabel(objectName="basketWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.error = ErrorLabel()
+        remove = QPushButton(_("Remove from the basket"))
+        self.confirm_button = QPushButton(_("Hand out (Ctrl+Enter)"), objectName="confirmHandout")
+        self.confirm_button.setMinimumHeight(40)
+        self.undo_button = QPushButton(_("Undo the last hand-out"), objectName="undoHandout")
+        self.undo_button.setEnabled(False)
+        self.result = QLabel(objectName="handoutResult")
+        self.result.setStyleSheet("color: #1b5e20; font-weight: bold;")
+
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.code, 1)
+        scan_row.addWidget(self.how_many)
+        bottom = QHBoxLayout()
+        bottom.addWidget(remove)
+        bottom.addStretch(1)
+        bottom.addWidget(self.undo_button)
+        bottom.addWidget(self.confirm_button)
+        basket = QVBoxLayout()
+        basket.addLayout(scan_row)
+        basket.addWidget(self.table, 1)
+        basket.addWidget(self.warnings)
+        basket.addWidget(self.error)
+        basket.addLayout(bottom)
+        basket.addWidget(self.result)
+        columns = QHBoxLayout()
+        columns.addLayout(basket, 3)
+        columns.addWidget(self.recipient, 2)
+        page = QVBoxLayout(self)
+        page.addWidget(heading(_("Hand out goods")))
+        page.addLayout(columns, 1)
+
+        self.code.returnPressed.connect(self._code_entered)
+        remove.clicked.connect(self._remove_selected)
+        self.confirm_button.clicked.connect(self.confirm)
+        self.undo_button.clicked.connect(self.undo_last)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.confirm)
+
+    def _code_entered(self) -> None:
+        if run_form_action(self, self.error, lambda: self.add_code(self.code.text())):
+            self.code.clear()
+
+    def add_code(self, text: str) -> None:
+        """A scanned or typed item code goes into the basket (asking how many of a box)."""
+        item = stock.item_by_code(self.session.user, text)
+        quantity = self.how_many.value()
+        already = sum(e.quantity for e in self.basket if e.item.id == item.id)
+        if quantity == 1 and item.quantity - already > 1:
+            quantity, ok = QInputDialog.getInt(
+                self,
+                _("How many?"),
+                _("{code} is a box of {count}. How many go out?").format(
+                    code=group_for_reading(item.code), count=item.quantity - already
+                ),
+                1,
+                1,
+                item.quantity - already,
+            )
+            if not ok:
+                return
+        recipient = self.recipient.person.id if self.recipient.person else None
+        check = handouts.check_for_basket(self.session.user, item, recipient, already + quantity)
+        self._put(item, quantity)
+        self.warnings.setText("\n".join(check.warnings))
+        self.how_many.setValue(1)
+        self.result.clear()
+
+    def _put(self, item: Item, quantity: int) -> None:
+        for entry in self.basket:
+            if entry.item.id == item.id:
+                entry.quantity += quantity
+                break
+        else:
+            self.basket.append(BasketEntry(item, quantity))
+        self._show_basket()
+
+    def _show_basket(self) -> None:
+        self.table.setRowCount(len(self.basket))
+        for row, entry in enumerate(self.basket):
+            item = entry.item
+            text = " – ".join(filter(None, [item.category.name, item.description]))
+            for column, value in enumerate(
+                (group_for_reading(item.code), text, item.size, str(entry.quantity))
+            ):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+
+    def _remove_selected(self) -> None:
+        for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
+            del self.basket[row]
+        self._show_basket()
+
+    def set_recipient(self, person: Person) -> None:
+        self.recipient.choose(person)
+
+    def confirm(self) -> None:
+        if not self.basket:
+            self.error.show_message(_("The basket is empty: scan the items first."))
+            return
+        lines = [BasketLine(e.item.id, e.quantity) for e in self.basket]
+        person = self.recipient.person
+        recipient = person.id if person else None
+        reason = ""
+        over = handouts.limit_warnings(self.session.user, recipient, lines)
+        if over:
+            reason, ok = QInputDialog.getText(
+                self,
+                _("Over the monthly limit"),
+                "\n".join(over) + "\n\n" + _("Why is more given this time?"),
+            )
+            if not ok or not reason.strip():
+                return
+
+        def give() -> None:
+            handout = handouts.hand_out(
+                self.session.user,
+                lines,
+                recipient_id=recipient,
+                target_group="" if person else self.recipient.target_group.currentData(),
+                over_limit_reason=reason,
+            )
+            self.last_handout_id = handout.id
+            self.handed_out.emit(handout.id)
+
+        if not run_form_action(self, self.error, give):
+            return
+        count = sum(line.quantity for line in lines)
+        self.result.setText(
+            ngettext("Handed out: {count} item.", "Handed out: {count} items.", count).format(
+                count=count
+            )
+        )
+        self.basket.clear()
+        self._show_basket()
+        self.warnings.clear()
+        self.recipient.reset()
+        self.undo_button.setEnabled(True)
+        self.code.setFocus()
+
+    @guarded
+    def undo_last(self) -> None:
+        if self.last_handout_id is None:
+            return
+        handouts.undo_handout(self.session.user, self.last_handout_id)
+        self.last_handout_id = None
+        self.undo_button.setEnabled(False)
+        self.result.setText(_("The last hand-out was undone; the items are back in stock."))

@@ -1,0 +1,180 @@
+"""Printing item or location labels: the layout, the first free label, copies, calibration."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lumijobi_desktop.core import settings
+from lumijobi_desktop.core.errors import LumijobiError
+from lumijobi_desktop.core.i18n import _, current_language
+from lumijobi_desktop.core.label_layouts import (
+    BUILT_IN_LAYOUTS,
+    LabelLayout,
+    built_in_layout,
+    display_title,
+)
+from lumijobi_desktop.printing.labels import LabelContent, render_labels, render_test_page
+from lumijobi_desktop.ui.errors import report
+from lumijobi_desktop.ui.papers import save_and_open_pdf
+from lumijobi_desktop.ui.widgets import ErrorLabel
+
+
+class SheetPicker(QWidget):
+    """A picture of the sheet: click the first free label of a partly used sheet."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setSpacing(2)
+        self.buttons = QButtonGroup(self)
+        self.buttons.setExclusive(True)
+
+    def show_layout(self, layout: LabelLayout) -> None:
+        for button in self.buttons.buttons():
+            self.buttons.removeButton(button)
+            button.deleteLater()
+        for index in range(layout.labels_per_page):
+            button = QPushButton(str(index + 1))
+            button.setCheckable(True)
+            button.setFixedSize(34 if layout.columns <= 3 else 26, 18 if layout.rows > 8 else 22)
+            button.setStyleSheet("QPushButton:checked { background: #1565c0; color: white; }")
+            self.buttons.addButton(button, index + 1)
+            self.grid.addWidget(button, index // layout.columns, index % layout.columns)
+        self.buttons.button(1).setChecked(True)
+
+    def start(self) -> int:
+        return max(self.buttons.checkedId(), 1)
+
+
+class LabelPrintDialog(QDialog):
+    def __init__(
+        self, labels: Sequence[LabelContent], parent: QWidget | None = None, *, title: str = ""
+    ):
+        super().__init__(parent)
+        self.labels = list(labels)
+        self.setWindowTitle(title or _("Print labels"))
+        self.layout_combo = QComboBox(objectName="labelLayout")
+        for layout in BUILT_IN_LAYOUTS:
+            self.layout_combo.addItem(display_title(layout), layout.name)
+        chosen = self.layout_combo.findData(settings.get(settings.LABEL_LAYOUT))
+        self.layout_combo.setCurrentIndex(max(chosen, 0))
+        self.picker = SheetPicker()
+        self.copies = QSpinBox(objectName="labelCopies")
+        self.copies.setRange(1, 20)
+        self.offset_x, self.offset_y = QDoubleSpinBox(), QDoubleSpinBox()
+        for spin in (self.offset_x, self.offset_y):
+            spin.setRange(-10, 10)
+            spin.setSingleStep(0.5)
+            spin.setSuffix(" mm")
+        self.outline = QCheckBox(_("Print label outlines"))
+        self.error = ErrorLabel()
+        self.sheet_hint = QLabel(_("Click the first free label on the sheet:"))
+        test_page = QPushButton(_("Test page…"))
+        form = QFormLayout()
+        form.addRow(_("Label stock"), self.layout_combo)
+        form.addRow(_("Copies of each label"), self.copies)
+        offsets = QHBoxLayout()
+        offsets.addWidget(QLabel(_("right")))
+        offsets.addWidget(self.offset_x)
+        offsets.addWidget(QLabel(_("down")))
+        offsets.addWidget(self.offset_y)
+        offsets.addWidget(test_page)
+        form.addRow(_("Printer calibration"), offsets)
+        form.addRow("", self.outline)
+        buttons = QDialogButtonBox()
+        save = buttons.addButton(_("Save PDF and open…"), QDialogButtonBox.AcceptRole)
+        save.setObjectName("saveLabels")
+        buttons.addButton(_("Cancel"), QDialogButtonBox.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        count = QLabel(_("{count} labels").format(count=len(self.labels)))
+        box = QVBoxLayout(self)
+        box.addWidget(count)
+        box.addLayout(form)
+        box.addWidget(self.sheet_hint)
+        box.addWidget(self.picker, 0, Qt.AlignLeft)
+        box.addWidget(self.error)
+        box.addWidget(buttons)
+        self.layout_combo.currentIndexChanged.connect(self._layout_changed)
+        test_page.clicked.connect(self.print_test_page)
+        self._layout_changed()
+        self.saved_to: Path | None = None
+
+    def layout(self) -> LabelLayout:
+        return built_in_layout(self.layout_combo.currentData())
+
+    def _layout_changed(self) -> None:
+        layout = self.layout()
+        self.picker.show_layout(layout)
+        sheet = layout.kind == "sheet"
+        self.picker.setVisible(sheet)
+        self.sheet_hint.setVisible(sheet)
+        offset = settings.get(settings.LABEL_OFFSETS).get(layout.name, [0.0, 0.0])
+        self.offset_x.setValue(offset[0])
+        self.offset_y.setValue(offset[1])
+
+    def _remember_choices(self) -> None:
+        offsets = dict(settings.get(settings.LABEL_OFFSETS))
+        offsets[self.layout().name] = [self.offset_x.value(), self.offset_y.value()]
+        settings.store(settings.LABEL_OFFSETS, offsets)
+        settings.store(settings.LABEL_LAYOUT, self.layout().name)
+
+    def _offset(self) -> tuple[float, float]:
+        return (self.offset_x.value(), self.offset_y.value())
+
+    def _save(self, file_name: str, render: Callable[[Path], object]) -> Path | None:
+        try:
+            return save_and_open_pdf(self, _("Save the labels"), file_name, render)
+        except LumijobiError as error:
+            self.error.show_message(error.message)
+        except Exception as error:
+            report(self, error)
+        return None
+
+    def save(self) -> None:
+        layout = self.layout()
+        start = self.picker.start() if layout.kind == "sheet" else 1
+        saved = self._save(
+            f"labels-{layout.name}.pdf",
+            lambda path: render_labels(
+                self.labels,
+                layout,
+                path,
+                start=start,
+                copies=self.copies.value(),
+                offset_mm=self._offset(),
+                outline=self.outline.isChecked(),
+                lang=current_language().code,
+            ),
+        )
+        if saved is not None:
+            self._remember_choices()
+            self.saved_to = saved
+            self.accept()
+
+    def print_test_page(self) -> None:
+        layout = self.layout()
+        if self._save(
+            f"test-page-{layout.name}.pdf",
+            lambda path: render_test_page(layout, path, offset_mm=self._offset()),
+        ):
+            self._remember_choices()
