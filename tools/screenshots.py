@@ -67,8 +67,9 @@ def main() -> None:
     for tab in (goods.handout, goods.intake, goods.stock, goods.places):
         goods.setCurrentWidget(tab)
         app.processEvents()
-        window.grab().save(str(out / f"goods-{tab.objectName() or type(tab).__name__}-"
-                                     f"{args.lang}.png"))
+        window.grab().save(
+            str(out / f"goods-{tab.objectName() or type(tab).__name__}-{args.lang}.png")
+        )
     print(out)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,3 +27,16 @@ def save_and_open_pdf(
     render(path)
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     return path
+
+
+def print_paper(parent: QWidget, render: Callable[[Path], object]) -> bool:
+    """Render to a temporary file, print it at 100 % through the system dialog, delete it.
+
+    The temporary file may hold names, so it lives only while printing.
+    """
+    from lumijobi_desktop.ui.print_pdf import print_with_dialog
+
+    with tempfile.TemporaryDirectory(prefix="lumijobi-print-") as folder:
+        path = Path(folder) / "paper.pdf"
+        render(path)
+        return print_with_dialog(parent, path)

@@ -34,7 +34,7 @@ from lumijobi_desktop.core.label_layouts import (
 )
 from lumijobi_desktop.printing.labels import LabelContent, render_labels, render_test_page
 from lumijobi_desktop.ui.errors import report
-from lumijobi_desktop.ui.papers import save_and_open_pdf
+from lumijobi_desktop.ui.papers import print_paper, save_and_open_pdf
 from lumijobi_desktop.ui.widgets import ErrorLabel
 
 
@@ -101,6 +101,10 @@ class LabelPrintDialog(QDialog):
         form.addRow(_("Printer calibration"), offsets)
         form.addRow("", self.outline)
         buttons = QDialogButtonBox()
+        print_button = buttons.addButton(_("Print…"), QDialogButtonBox.ActionRole)
+        print_button.setObjectName("printLabelsNow")
+        print_button.setDefault(True)
+        print_button.clicked.connect(self.print_now)
         save = buttons.addButton(_("Save PDF and open…"), QDialogButtonBox.AcceptRole)
         save.setObjectName("saveLabels")
         buttons.addButton(_("Cancel"), QDialogButtonBox.RejectRole)
@@ -150,22 +154,35 @@ class LabelPrintDialog(QDialog):
             report(self, error)
         return None
 
-    def save(self) -> None:
+    def _render(self, path: Path) -> int:
         layout = self.layout()
         start = self.picker.start() if layout.kind == "sheet" else 1
-        saved = self._save(
-            f"labels-{layout.name}.pdf",
-            lambda path: render_labels(
-                self.labels,
-                layout,
-                path,
-                start=start,
-                copies=self.copies.value(),
-                offset_mm=self._offset(),
-                outline=self.outline.isChecked(),
-                lang=current_language().code,
-            ),
+        return render_labels(
+            self.labels,
+            layout,
+            path,
+            start=start,
+            copies=self.copies.value(),
+            offset_mm=self._offset(),
+            outline=self.outline.isChecked(),
+            lang=current_language().code,
         )
+
+    def print_now(self) -> None:
+        try:
+            printed = print_paper(self, self._render)
+        except LumijobiError as error:
+            self.error.show_message(error.message)
+            return
+        except Exception as error:
+            report(self, error)
+            return
+        if printed:
+            self._remember_choices()
+            self.accept()
+
+    def save(self) -> None:
+        saved = self._save(f"labels-{self.layout().name}.pdf", self._render)
         if saved is not None:
             self._remember_choices()
             self.saved_to = saved

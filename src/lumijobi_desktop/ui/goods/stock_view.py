@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -35,6 +34,8 @@ from lumijobi_desktop.ui.table_models import LazyTableModel
 from lumijobi_desktop.ui.widgets import heading
 
 ITEM_ID_ROLE = Qt.UserRole + 1
+# Old stock is cleared by age: a month, a season, half a year, a year.
+OLDER_THAN_DAYS = (30, 90, 180, 365)
 EVENT_NAMES = {
     "intake": N_("Taken in"),
     "moved": N_("Moved"),
@@ -130,11 +131,15 @@ class StockView(QWidget):
         self.status.addItem(_("At the centre"), None)
         for status in ItemStatus:
             self.status.addItem(status_name(status), status.value)
-        self.older = QSpinBox(objectName="stockOlder")
-        self.older.setRange(0, 3650)
-        self.older.setSpecialValueText(_("any time"))
-        self.older.setPrefix(_("over") + " ")
-        self.older.setSuffix(" " + _("days"))
+        self.older = QComboBox(objectName="stockOlder")
+        self.older.addItem(_("In stock any time"), None)
+        for days in OLDER_THAN_DAYS:
+            self.older.addItem(
+                ngettext("In stock over {count} day", "In stock over {count} days", days).format(
+                    count=days
+                ),
+                days,
+            )
         self.search = QLineEdit(objectName="stockSearch")
         self.search.setPlaceholderText(_("Search the description or a code"))
         self.search.setClearButtonEnabled(True)
@@ -178,9 +183,8 @@ class StockView(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
-        for combo in (self.category, self.place, self.status):
+        for combo in (self.category, self.place, self.status, self.older):
             combo.currentIndexChanged.connect(self.apply_filters)
-        self.older.valueChanged.connect(self.apply_filters)
         self.size.editingFinished.connect(self.apply_filters)
         self.search.textChanged.connect(self.apply_filters)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
@@ -195,7 +199,7 @@ class StockView(QWidget):
             size=self.size.text().strip(),
             location_id=self.place.currentData(),
             status=self.status.currentData(),
-            older_than_days=self.older.value() or None,
+            older_than_days=self.older.currentData(),
             text=self.search.text(),
         )
         self.model.reload()
