@@ -34,8 +34,10 @@ def _same_size(first, second):
 
 
 def test_a_label_sheet_printed_through_qt_is_not_scaled(qapp, tmp_path):
-    labels = [LabelContent(make_code(CodeKind.ITEM, 500 + n), "Lelut", "Nalle", "",
-                           dt.date(2026, 11, 24)) for n in range(24)]
+    labels = [
+        LabelContent(make_code(CodeKind.ITEM, 500 + n), "Lelut", "Nalle", "", dt.date(2026, 11, 24))
+        for n in range(24)
+    ]
     original = tmp_path / "labels.pdf"
     render_labels(labels, built_in_layout("L7160"), original)
     printer = QPrinter(QPrinter.HighResolution)
