@@ -145,3 +145,73 @@ def test_a_scanned_location_moves_the_open_item(qtbot, paths, users):
     main.handle_scan(shelf.code)
     assert Item.get_by_id(item.id).location_id == shelf.id
     assert "Hylly B" in main.statusBar().currentMessage()
+
+
+def test_a_new_item_is_offered_to_the_first_wisher(qtbot, goods_window, some_persons, monkeypatch):
+    from lumijobi_desktop.core import reservations
+    from lumijobi_desktop.core.inventory import Reservation, Wish
+
+    user = goods_window.session.user
+    wisher = some_persons["Melnyk"]
+    reservations.add_wish(user, wisher.id, category_id=category("outerwear").id, size="122")
+    (jacket,) = _take_in(user, ItemInput(category("outerwear").id, "Talvitakki", "122"))
+    stock_view = goods_window.views["goods"].stock
+    goods_window.show_area("desk")
+    goods_window.handle_scan(jacket.code)  # from the desk a scan opens the item
+    assert "Oksana Melnyk" in stock_view.details.toPlainText()
+    monkeypatch.setattr("lumijobi_desktop.ui.goods.stock_view.confirm", lambda *a: True)
+    stock_view.reserve_selected()
+    reservation = Reservation.get()
+    assert (reservation.item_id, reservation.person_id) == (jacket.id, wisher.id)
+    assert Wish.get().state == "reserved"
+    assert Item.get_by_id(jacket.id).status == "reserved"
+
+
+def test_recording_a_wish_from_the_reservations_tab(qtbot, goods_window, some_persons, monkeypatch):
+    from lumijobi_desktop.core.inventory import Wish
+    from lumijobi_desktop.ui.person_picker import PersonPickerDialog
+
+    view = goods_window.views["goods"].reservations
+
+    forms = []
+    original_init = PersonPickerDialog.__init__
+
+    def remember_form(self, *args, extra=None, **kwargs):
+        forms.append(extra)
+        original_init(self, *args, extra=extra, **kwargs)
+
+    monkeypatch.setattr(PersonPickerDialog, "__init__", remember_form)
+
+    def fill_and_accept(dialog):
+        dialog.search.setText("virtanen")
+        form = forms[-1]
+        form.category.setCurrentIndex(form.category.findData(category("furniture").id))
+        form.description.setText("Sohva")
+        return True
+
+    monkeypatch.setattr(PersonPickerDialog, "exec", fill_and_accept)
+    view.record_wish()
+    wish = Wish.get()
+    assert (wish.person_id, wish.description, wish.state) == (
+        some_persons["Virtanen"].id,
+        "Sohva",
+        "open",
+    )
+    assert view.wishes.rowCount() == 1
+
+
+def test_the_basket_model_is_valid(qtmodeltester, goods_window):
+    user = goods_window.session.user
+    toy, box = _take_in(
+        user,
+        ItemInput(category("toys").id, "Nalle"),
+        ItemInput(category("clothes_children").id, "Bodyt", "62", quantity=9),
+    )
+    model = goods_window.views["goods"].handout.basket_model
+    model.add(toy, 1)
+    model.add(box, 2)
+    model.add(box, 3)
+    qtmodeltester.check(model)
+    assert [e.quantity for e in model.rows()] == [1, 5]
+    model.remove_rows([0])
+    assert model.rowCount() == 1 and model.index(0, 3).data() == "5"

@@ -141,3 +141,20 @@ def reserve_for_wish(
         wish.state, wish.item = "reserved", item_id
         wish.save()
     return reservation
+
+
+def open_wishes(actor: User) -> list[Wish]:
+    require(actor, Permission.HANDLE_GOODS)
+    return list(Wish.select().where(Wish.state == "open").order_by(Wish.created_at))
+
+
+def close_wish(actor: User, wish_id: int) -> None:
+    """The visitor no longer needs it (or got it elsewhere)."""
+    require(actor, Permission.HANDLE_GOODS)
+    with unit_of_work():
+        wish = Wish.get_or_none((Wish.id == wish_id) & (Wish.state == "open"))
+        if wish is None:
+            raise NotFound(_("This wish is no longer open."))
+        wish.state = "cancelled"
+        wish.save()
+        audit.record(actor, Action.UPDATE, "wish", wish.id, after={"state": "cancelled"})

@@ -11,6 +11,7 @@ from lumijobi_desktop.core.people import Person
 from lumijobi_desktop.ui.goods.handout_view import HandoutView
 from lumijobi_desktop.ui.goods.intake_view import IntakeView
 from lumijobi_desktop.ui.goods.places_view import PlacesView
+from lumijobi_desktop.ui.goods.reservations_view import ReservationsView
 from lumijobi_desktop.ui.goods.stock_view import StockView
 from lumijobi_desktop.ui.session import DeskSession
 
@@ -23,9 +24,11 @@ class GoodsView(QTabWidget):
         self.intake = IntakeView(session)
         self.stock = StockView(session)
         self.places = PlacesView(session)
+        self.reservations = ReservationsView(session)
         self.addTab(self.handout, _("Hand out"))
         self.addTab(self.intake, _("Take in"))
         self.addTab(self.stock, _("Stock"))
+        self.addTab(self.reservations, _("Reservations and wishes"))
         self.addTab(self.places, _("Places"))
         self.intake.donation_saved.connect(lambda _id: self.stock.apply_filters())
         self.handout.handed_out.connect(lambda _id: self.stock.apply_filters())

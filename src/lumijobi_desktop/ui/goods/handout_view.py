@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,12 +27,13 @@ from PySide6.QtWidgets import (
 from lumijobi_desktop.core import handouts, people, person_search, stock
 from lumijobi_desktop.core.codes import group_for_reading
 from lumijobi_desktop.core.handouts import BasketLine
-from lumijobi_desktop.core.i18n import _, ngettext
+from lumijobi_desktop.core.i18n import N_, _, ngettext
 from lumijobi_desktop.core.inventory import Item
 from lumijobi_desktop.core.people import Person
 from lumijobi_desktop.ui.desk.models import person_summary
 from lumijobi_desktop.ui.errors import guarded, run_form_action
 from lumijobi_desktop.ui.session import DeskSession
+from lumijobi_desktop.ui.table_models import NO_PARENT, RowsTableModel
 from lumijobi_desktop.ui.widgets import ErrorLabel, heading
 
 
@@ -41,6 +41,39 @@ from lumijobi_desktop.ui.widgets import ErrorLabel, heading
 class BasketEntry:
     item: Item
     quantity: int
+
+
+class BasketModel(RowsTableModel):
+    headers = (N_("Code"), N_("Item"), N_("Size"), N_("Quantity"))
+
+    def cell(self, entry: BasketEntry, column: int, role: int):
+        if role != Qt.DisplayRole:
+            return None
+        item = entry.item
+        values = (
+            group_for_reading(item.code),
+            " – ".join(filter(None, [item.category.name, item.description])),
+            item.size,
+            str(entry.quantity),
+        )
+        return values[column]
+
+    def add(self, item: Item, quantity: int) -> None:
+        """One more item, or more of one already in the basket: only that row changes."""
+        for row, entry in enumerate(self._rows):
+            if entry.item.id == item.id:
+                entry.quantity += quantity
+                self.dataChanged.emit(self.index(row, 3), self.index(row, 3))
+                return
+        self.beginInsertRows(NO_PARENT, len(self._rows), len(self._rows))
+        self._rows.append(BasketEntry(item, quantity))
+        self.endInsertRows()
+
+    def remove_rows(self, rows: list[int]) -> None:
+        for row in sorted(rows, reverse=True):
+            self.beginRemoveRows(NO_PARENT, row, row)
+            del self._rows[row]
+            self.endRemoveRows()
 
 
 class RecipientPicker(QGroupBox):
@@ -104,7 +137,7 @@ class HandoutView(QWidget):
     def __init__(self, session: DeskSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.basket: list[BasketEntry] = []
+        self.basket_model = BasketModel(self)
         self.last_handout_id: int | None = None
         self._build()
 
@@ -115,8 +148,9 @@ class HandoutView(QWidget):
         self.how_many = QSpinBox(objectName="basketHowMany")
         self.how_many.setRange(1, 999)
         self.how_many.setPrefix(_("how many: "))
-        self.table = QTableWidget(0, 4, objectName="basketTable")
-        self.table.setHorizontalHeaderLabels([_("Code"), _("Item"), _("Size"), _("Quantity")])
+        self.table = QTableView(objectName="basketTable")
+        self.table.setModel(self.basket_model)
+        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -168,7 +202,7 @@ class HandoutView(QWidget):
         """A scanned or typed item code goes into the basket (asking how many of a box)."""
         item = stock.item_by_code(self.session.user, text)
         quantity = self.how_many.value()
-        already = sum(e.quantity for e in self.basket if e.item.id == item.id)
+        already = sum(e.quantity for e in self.basket_model.rows() if e.item.id == item.id)
         if quantity == 1 and item.quantity - already > 1:
             quantity, ok = QInputDialog.getInt(
                 self,
@@ -189,38 +223,26 @@ class HandoutView(QWidget):
         self.how_many.setValue(1)
         self.result.clear()
 
-    def _put(self, item: Item, quantity: int) -> None:
-        for entry in self.basket:
-            if entry.item.id == item.id:
-                entry.quantity += quantity
-                break
-        else:
-            self.basket.append(BasketEntry(item, quantity))
-        self._show_basket()
+    @property
+    def basket(self) -> list[BasketEntry]:
+        return self.basket_model.rows()
 
-    def _show_basket(self) -> None:
-        self.table.setRowCount(len(self.basket))
-        for row, entry in enumerate(self.basket):
-            item = entry.item
-            text = " – ".join(filter(None, [item.category.name, item.description]))
-            for column, value in enumerate(
-                (group_for_reading(item.code), text, item.size, str(entry.quantity))
-            ):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+    def _put(self, item: Item, quantity: int) -> None:
+        self.basket_model.add(item, quantity)
+        self.table.scrollToBottom()
 
     def _remove_selected(self) -> None:
-        for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
-            del self.basket[row]
-        self._show_basket()
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        self.basket_model.remove_rows(list(rows))
 
     def set_recipient(self, person: Person) -> None:
         self.recipient.choose(person)
 
     def confirm(self) -> None:
-        if not self.basket:
+        if not self.basket_model.rowCount():
             self.error.show_message(_("The basket is empty: scan the items first."))
             return
-        lines = [BasketLine(e.item.id, e.quantity) for e in self.basket]
+        lines = [BasketLine(e.item.id, e.quantity) for e in self.basket_model.rows()]
         person = self.recipient.person
         recipient = person.id if person else None
         reason = ""
@@ -253,8 +275,7 @@ class HandoutView(QWidget):
                 count=count
             )
         )
-        self.basket.clear()
-        self._show_basket()
+        self.basket_model.set_rows([])
         self.warnings.clear()
         self.recipient.reset()
         self.undo_button.setEnabled(True)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lumijobi_desktop.core import catalogue, stock
+from lumijobi_desktop.core import catalogue, reservations, stock
 from lumijobi_desktop.core.codes import group_for_reading
 from lumijobi_desktop.core.i18n import N_, _, format_date, format_datetime, format_number, ngettext
 from lumijobi_desktop.core.inventory import Item, ItemStatus, condition_name, status_name
@@ -29,9 +29,11 @@ from lumijobi_desktop.printing.item_labels import item_labels
 from lumijobi_desktop.ui.errors import guarded
 from lumijobi_desktop.ui.goods.common import location_combo
 from lumijobi_desktop.ui.goods.label_dialog import LabelPrintDialog
+from lumijobi_desktop.ui.goods.reservations_view import hold_until_editor
+from lumijobi_desktop.ui.person_picker import PersonPickerDialog
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.table_models import LazyTableModel
-from lumijobi_desktop.ui.widgets import heading
+from lumijobi_desktop.ui.widgets import confirm, heading
 
 ITEM_ID_ROLE = Qt.UserRole + 1
 # Old stock is cleared by age: a month, a season, half a year, a year.
@@ -163,6 +165,7 @@ class StockView(QWidget):
         self.discard_button = QPushButton(_("Discard…"), objectName="discardItems")
         self.discard_button.setVisible(self.session.can(Permission.DISCARD_GOODS))
         self.labels_button = QPushButton(_("Print labels…"))
+        self.reserve_button = QPushButton(_("Reserve for…"), objectName="reserveItem")
         filters = QHBoxLayout()
         for widget in (self.category, self.size, self.place, self.status, self.older):
             filters.addWidget(widget)
@@ -170,7 +173,12 @@ class StockView(QWidget):
         filters.addWidget(self.count)
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(_("Selected:")))
-        for button in (self.move_button, self.discard_button, self.labels_button):
+        for button in (
+            self.reserve_button,
+            self.move_button,
+            self.discard_button,
+            self.labels_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         splitter = QSplitter(Qt.Vertical)
@@ -191,6 +199,7 @@ class StockView(QWidget):
         self.move_button.clicked.connect(self.move_selected)
         self.discard_button.clicked.connect(self.discard_selected)
         self.labels_button.clicked.connect(self.print_selected)
+        self.reserve_button.clicked.connect(self.reserve_selected)
 
     @guarded
     def apply_filters(self, *_args) -> None:
@@ -235,6 +244,13 @@ class StockView(QWidget):
             f"{group_for_reading(item.code)} · {item.category.name} · "
             f"{condition_name(item.condition)}"
         ]
+        wishes = reservations.wishes_matching(self.session.user, item.id)
+        if wishes and item.status == ItemStatus.IN_STOCK.value:
+            lines.append(
+                ngettext(
+                    "{count} wish matches: {names}", "{count} wishes match: {names}", len(wishes)
+                ).format(count=len(wishes), names=", ".join(w.person.full_name for w in wishes[:3]))
+            )
         for event in stock.history(self.session.user, item.id):
             name = _(EVENT_NAMES.get(event.kind, event.kind))
             lines.append(f"{format_datetime(event.at)}  {name}  {event.detail}")
@@ -276,3 +292,27 @@ class StockView(QWidget):
         if ids:
             items = [stock.get_item(self.session.user, item_id) for item_id in ids]
             LabelPrintDialog(item_labels(items), self).exec()
+
+    @guarded
+    def reserve_selected(self) -> None:
+        """Hold the item: for the visitor who wished for it first, or for someone chosen."""
+        item_id = self.current_item_id()
+        if item_id is None:
+            return
+        user = self.session.user
+        until = hold_until_editor()
+        wishes = reservations.wishes_matching(user, item_id)
+        if wishes and confirm(
+            self,
+            _("Reserve for…"),
+            _("{name} wished for this first. Hold it for them until {date}?").format(
+                name=wishes[0].person.full_name, date=format_date(until.date().toPython())
+            ),
+        ):
+            reservations.reserve_for_wish(user, wishes[0].id, item_id, until.date().toPython())
+        else:
+            picker = PersonPickerDialog(self.session, _("Reserve for whom?"), self, extra=until)
+            if not picker.exec() or picker.person() is None:
+                return
+            reservations.reserve(user, item_id, picker.person().id, until.date().toPython())
+        self.apply_filters()
