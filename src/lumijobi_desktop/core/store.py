@@ -13,7 +13,7 @@ from pathlib import Path
 import peewee as pw
 
 from lumijobi_desktop.core import backup, migrations, sqlite_features
-from lumijobi_desktop.core.database import close_database, open_database
+from lumijobi_desktop.core.database import close_database, current_database, open_database
 from lumijobi_desktop.core.errors import DamagedDatabaseError
 from lumijobi_desktop.core.i18n import _
 from lumijobi_desktop.core.paths import DataPaths
@@ -129,6 +129,10 @@ def distrust_until_checked() -> None:
 def close_store() -> None:
     """Close the database; a store opened by `open_store` is marked as closed cleanly."""
     global _open_paths
+    if _open_paths is not None:
+        database = current_database()
+        if database is not None and not database.is_closed():
+            sqlite_features.optimize(database)
     close_database()
     if _open_paths is not None:
         _mark_clean(_open_paths)

@@ -34,6 +34,40 @@ from lumijobi_desktop.ui.persons.persons_view import PersonsView
 from lumijobi_desktop.ui.session import DeskSession
 
 
+class AreaViews(dict):
+    """The areas' screens, each built the first time it is needed.
+
+    Start-up builds only the desk; the stock of 300,000 items waits until
+    someone opens the goods. `key in views` says whether the area exists.
+    """
+
+    def __init__(self, stack: QStackedWidget, factories: dict[str, Callable[[], QWidget]]):
+        super().__init__()
+        self.stack = stack
+        self.factories = factories
+        self.order = list(factories)
+        for _key in self.order:
+            stack.addWidget(QWidget())  # a placeholder until the area is opened
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.factories
+
+    def __missing__(self, key: str) -> QWidget:
+        view = self.factories[key]()
+        index = self.order.index(key)
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, view)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self[key] = view
+        return view
+
+    def built(self, key: str) -> QWidget | None:
+        return dict.get(self, key)
+
+
 class MainWindow(QMainWindow):
     switch_user_requested = Signal()
     language_changed = Signal(str)
@@ -44,7 +78,6 @@ class MainWindow(QMainWindow):
         self.session = session
         self.setWindowTitle(f"{session.centre_name} – Lumijobi Desktop")
         self.resize(1366, 768)
-        self.views: dict[str, QWidget] = {}
         self._build()
         self.show_area("desk")
         self.update_backup_status()
@@ -58,15 +91,14 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.sidebar.setFont(font)
         self.stack = QStackedWidget()
-        for key, title, make in self._areas():
-            view = make()
-            self.views[key] = view
-            self.stack.addWidget(view)
+        areas = self._areas()
+        self.views = AreaViews(self.stack, {key: make for key, _title, make in areas})
+        for key, title, _make in areas:
             item = QListWidgetItem(title)
             item.setData(Qt.UserRole, key)
             item.setSizeHint(QSize(0, 40))
             self.sidebar.addItem(item)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._sidebar_row_changed)
 
         self.global_search = QLineEdit(objectName="globalSearch")
         self.global_search.setPlaceholderText(_("Find a visitor…"))
@@ -102,16 +134,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.backup_label)
 
         desk: DeskView = self.views["desk"]
-        persons: PersonsView = self.views["persons"]
         desk.register_requested.connect(self.register_from_desk)
-        desk.checked_in.connect(lambda _visit: persons.mark_stale())
-        persons.check_in_requested.connect(self.check_in_person)
+        desk.checked_in.connect(self._visit_recorded)
 
     def _areas(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
         session = self.session
         areas = [
             ("desk", _("Desk"), lambda: DeskView(session)),
-            ("persons", _("Visitors"), lambda: PersonsView(session)),
+            ("persons", _("Visitors"), self._persons_view),
         ]
         if session.can(Permission.HANDLE_GOODS):
             areas.append(("goods", _("Goods"), lambda: GoodsView(session)))
@@ -122,6 +152,20 @@ class MainWindow(QMainWindow):
             areas.append(("audit", _("Audit log"), lambda: AuditView(session)))
         return areas
 
+    def _persons_view(self) -> PersonsView:
+        view = PersonsView(self.session)
+        view.check_in_requested.connect(self.check_in_person)
+        return view
+
+    def _sidebar_row_changed(self, row: int) -> None:
+        self.views[self.views.order[row]]
+        self.stack.setCurrentIndex(row)
+
+    def _visit_recorded(self, _visit_id: int) -> None:
+        persons = self.views.built("persons")
+        if persons is not None:
+            persons.mark_stale()
+
     def _settings_view(self) -> SettingsView:
         view = SettingsView(self.session)
         view.language_changed.connect(self.language_changed)
@@ -130,8 +174,7 @@ class MainWindow(QMainWindow):
 
     # behaviour ----------------------------------------------------------------
     def show_area(self, key: str) -> None:
-        keys = list(self.views)
-        self.sidebar.setCurrentRow(keys.index(key))
+        self.sidebar.setCurrentRow(self.views.order.index(key))
         if key == "desk":
             self.views["desk"].focus_search()
 
@@ -188,7 +231,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("No visitor has this card."), 8000)
             QApplication.beep()
             return
-        goods = self.views.get("goods")
+        goods = self.views.built("goods")
         if (
             goods is not None
             and self.stack.currentWidget() is goods

@@ -103,6 +103,8 @@ class LazyTableModel(RowsTableModel):
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         if not 0 <= column < len(self.sort_keys) or self.sort_keys[column] is None:
             return
-        self.sort_key = self.sort_keys[column]
-        self.descending = order == Qt.DescendingOrder
+        wanted = (self.sort_keys[column], order == Qt.DescendingOrder)
+        if wanted == (self.sort_key, self.descending):
+            return  # a view turning sorting on asks for the order already shown
+        self.sort_key, self.descending = wanted
         self.reload()

@@ -97,17 +97,25 @@ class StockModel(LazyTableModel):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role != Qt.DisplayRole:
             return None
-        values = (
-            lambda: group_for_reading(item.code),
-            lambda: item.category.name,
-            lambda: item.description,
-            lambda: item.size,
-            lambda: format_number(item.quantity),
-            lambda: item.location.name if item.location_id else "",
-            lambda: format_date(item.intake_at.date()),
-            lambda: status_name(item.status),
-        )
-        return values[column]()
+        return _cell_text(item, column)
+
+
+def _cell_text(item: Item, column: int) -> str:
+    if column == 0:
+        return group_for_reading(item.code)
+    if column == 1:
+        return item.category.name
+    if column == 2:
+        return item.description
+    if column == 3:
+        return item.size
+    if column == 4:
+        return format_number(item.quantity)
+    if column == 5:
+        return item.location.name if item.location_id else ""
+    if column == 6:
+        return format_date(item.intake_at.date())
+    return status_name(item.status)
 
 
 class StockView(QWidget):
@@ -115,6 +123,7 @@ class StockView(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = StockModel(session, self)
+        self._sized = False
         self._build()
         self.apply_filters()
 
@@ -149,14 +158,17 @@ class StockView(QWidget):
 
         self.table = QTableView(objectName="stockTable")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # The indicator first: turning sorting on then asks for the order already loaded.
         self.table.horizontalHeader().setSortIndicator(6, Qt.DescendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # Widths from a sample of rows once, not from every cell on every page.
         header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setResizeContentsPrecision(40)
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
         self.details = QPlainTextEdit(objectName="itemDetails")
         self.details.setReadOnly(True)
@@ -212,6 +224,9 @@ class StockView(QWidget):
             text=self.search.text(),
         )
         self.model.reload()
+        if not self._sized and self.model.rowCount():
+            self.table.resizeColumnsToContents()
+            self._sized = True
         total = self.model.total()
         self.count.setText(
             ngettext("{count} item", "{count} items", total).format(count=format_number(total))
