@@ -126,8 +126,13 @@ def cmd_privacy_notice(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def cmd_layouts(args: argparse.Namespace, paths: DataPaths) -> int:
     from lumijobi_desktop.core.label_layouts import BUILT_IN_LAYOUTS, describe
+    from lumijobi_desktop.core.label_settings import available_layouts
 
-    for layout in BUILT_IN_LAYOUTS:
+    layouts = list(BUILT_IN_LAYOUTS)
+    if paths.database.exists():
+        open_store(paths)
+        layouts = available_layouts()  # with the ones staff made in the app
+    for layout in layouts:
         print(f"{layout.name:<14} {describe(layout)}")
     return EXIT_OK
 
@@ -139,21 +144,21 @@ def _codes(text: str) -> list[str]:
 def cmd_labels(args: argparse.Namespace, paths: DataPaths) -> int:
     from lumijobi_desktop.core import catalogue, stock
     from lumijobi_desktop.core.inventory import Donation, Item
-    from lumijobi_desktop.core.label_layouts import built_in_layout
+    from lumijobi_desktop.core.label_settings import fields_for, layout_named
     from lumijobi_desktop.printing.item_labels import item_labels, location_labels
     from lumijobi_desktop.printing.labels import render_labels
 
-    layout = built_in_layout(args.layout)
+    if not paths.database.exists():
+        print(_("There is no database in {path}.").format(path=paths.root), file=sys.stderr)
+        return EXIT_FAILED
+    open_store(paths)
+    layout = layout_named(args.layout)
     if layout is None:
         print(
             _("Unknown layout {name}; see `lumijobi layouts`.").format(name=args.layout),
             file=sys.stderr,
         )
         return EXIT_FAILED
-    if not paths.database.exists():
-        print(_("There is no database in {path}.").format(path=paths.root), file=sys.stderr)
-        return EXIT_FAILED
-    open_store(paths)
     actor = _automation_actor()
     if args.items:
         labels = item_labels(stock.item_by_code(actor, code) for code in _codes(args.items))
@@ -175,6 +180,7 @@ def cmd_labels(args: argparse.Namespace, paths: DataPaths) -> int:
         start=args.start,
         copies=args.copies,
         outline=args.outline,
+        fields=fields_for(layout),
         lang=i18n.current_language().code,
     )
     print(

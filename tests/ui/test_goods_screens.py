@@ -215,3 +215,55 @@ def test_the_basket_model_is_valid(qtmodeltester, goods_window):
     assert [e.quantity for e in model.rows()] == [1, 5]
     model.remove_rows([0])
     assert model.rowCount() == 1 and model.index(0, 3).data() == "5"
+
+
+def test_staff_make_a_layout_and_choose_what_labels_show(
+    qtbot, paths, users, tmp_path, monkeypatch
+):
+    import datetime as dt
+
+    from lumijobi_desktop.core import label_settings
+    from lumijobi_desktop.printing.labels import LabelContent
+    from lumijobi_desktop.ui.goods.layout_dialog import LayoutDialog
+
+    session = DeskSession(users["staff"], paths)
+
+    def fill_layout(dialog):
+        dialog.name.setText("Office 2x5")
+        dialog.label_width.setValue(100)
+        dialog.label_height.setValue(55)
+        dialog.pitch_x.setValue(100)
+        dialog.pitch_y.setValue(55)
+        dialog.columns.setValue(2)
+        dialog.rows.setValue(5)
+        dialog.left.setValue(5)
+        dialog.top.setValue(10)
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(LayoutDialog, "exec", fill_layout)
+    labels = [LabelContent("I0000017", "Lelut", "Nalle", "", dt.date(2026, 11, 24))]
+    dialog = LabelPrintDialog(labels, session=session)
+    qtbot.addWidget(dialog)
+    dialog.make_layout()
+    assert dialog.layout().name == "Office 2x5" and dialog.layout().labels_per_page == 10
+    dialog.fields["intake_date"].setChecked(False)
+    target = tmp_path / "office.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    dialog.save()
+    assert _decode_all(target) == ["I0000017"]
+    assert "24.11.2026" not in pdfium.PdfDocument(target)[0].get_textpage().get_text_range()
+    assert "intake_date" not in label_settings.fields_for(dialog.layout())
+
+
+def test_a_layout_that_does_not_fit_is_explained(qtbot, paths, users):
+    from lumijobi_desktop.core import label_settings
+    from lumijobi_desktop.ui.goods.layout_dialog import LayoutDialog
+
+    dialog = LayoutDialog(DeskSession(users["staff"], paths))
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Too big")
+    dialog.rows.setValue(30)  # 30 x 37 mm does not fit on A4
+    dialog.save()
+    assert dialog.error.text() and label_settings.custom_layouts() == []

@@ -27,6 +27,8 @@ BACKUP_REMINDER_SNOOZED_UNTIL = "backup_reminder_snoozed_until"
 LABEL_LAYOUT = "label_layout"
 # {"L7160": [x_mm, y_mm], ...}: how far this desk's printer shifts each layout.
 LABEL_OFFSETS = "label_offsets"
+LABEL_CUSTOM_LAYOUTS = "label_custom_layouts"
+LABEL_FIELDS = "label_fields"
 
 DEFAULTS: dict[str, Any] = {
     CENTRE_NAME: "",
@@ -38,6 +40,8 @@ DEFAULTS: dict[str, Any] = {
     BACKUP_REMINDER_SNOOZED_UNTIL: None,
     LABEL_LAYOUT: "L7160",
     LABEL_OFFSETS: {},
+    LABEL_CUSTOM_LAYOUTS: [],
+    LABEL_FIELDS: {},
 }
 
 IDLE_LOCK_RANGE = (1, 240)

@@ -305,4 +305,4 @@ class IntakeView(QWidget):
     @guarded
     def print_labels(self) -> None:
         if self.saved_items:
-            LabelPrintDialog(item_labels(self.saved_items), self).exec()
+            LabelPrintDialog(item_labels(self.saved_items), self, session=self.session).exec()

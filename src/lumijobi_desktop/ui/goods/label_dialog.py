@@ -23,19 +23,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lumijobi_desktop.core import settings
+from lumijobi_desktop.core import label_settings, settings
 from lumijobi_desktop.core.errors import LumijobiError
-from lumijobi_desktop.core.i18n import _, current_language
-from lumijobi_desktop.core.label_layouts import (
-    BUILT_IN_LAYOUTS,
-    LabelLayout,
-    built_in_layout,
-    display_title,
-)
+from lumijobi_desktop.core.i18n import N_, _, current_language
+from lumijobi_desktop.core.label_layouts import FIELDS, LabelLayout, display_title
+from lumijobi_desktop.core.permissions import Permission
 from lumijobi_desktop.printing.labels import LabelContent, render_labels, render_test_page
 from lumijobi_desktop.ui.errors import report
+from lumijobi_desktop.ui.goods.layout_dialog import LayoutDialog
 from lumijobi_desktop.ui.papers import print_paper, save_and_open_pdf
+from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.widgets import ErrorLabel
+
+FIELD_NAMES = {
+    "qr": N_("QR code"),
+    "code": N_("Code"),
+    "category": N_("Category"),
+    "description": N_("Description"),
+    "size": N_("Size"),
+    "intake_date": N_("Date"),
+}
 
 
 class SheetPicker(QWidget):
@@ -67,16 +74,22 @@ class SheetPicker(QWidget):
 
 class LabelPrintDialog(QDialog):
     def __init__(
-        self, labels: Sequence[LabelContent], parent: QWidget | None = None, *, title: str = ""
+        self,
+        labels: Sequence[LabelContent],
+        parent: QWidget | None = None,
+        *,
+        title: str = "",
+        session: DeskSession | None = None,
     ):
         super().__init__(parent)
         self.labels = list(labels)
+        self.session = session
         self.setWindowTitle(title or _("Print labels"))
         self.layout_combo = QComboBox(objectName="labelLayout")
-        for layout in BUILT_IN_LAYOUTS:
-            self.layout_combo.addItem(display_title(layout), layout.name)
-        chosen = self.layout_combo.findData(settings.get(settings.LABEL_LAYOUT))
-        self.layout_combo.setCurrentIndex(max(chosen, 0))
+        self._fill_layouts(settings.get(settings.LABEL_LAYOUT))
+        self.fields = {name: QCheckBox(_(FIELD_NAMES[name])) for name in FIELDS}
+        for name, box in self.fields.items():
+            box.setObjectName(f"field_{name}")
         self.picker = SheetPicker()
         self.copies = QSpinBox(objectName="labelCopies")
         self.copies.setRange(1, 20)
@@ -86,11 +99,21 @@ class LabelPrintDialog(QDialog):
             spin.setSingleStep(0.5)
             spin.setSuffix(" mm")
         self.outline = QCheckBox(_("Print label outlines"))
+        new_layout = QPushButton(_("New layout…"))
+        new_layout.setVisible(session is not None and session.can(Permission.MANAGE_SETTINGS))
+        new_layout.clicked.connect(self.make_layout)
         self.error = ErrorLabel()
         self.sheet_hint = QLabel(_("Click the first free label on the sheet:"))
         test_page = QPushButton(_("Test page…"))
         form = QFormLayout()
-        form.addRow(_("Label stock"), self.layout_combo)
+        stock_row = QHBoxLayout()
+        stock_row.addWidget(self.layout_combo, 1)
+        stock_row.addWidget(new_layout)
+        form.addRow(_("Label stock"), stock_row)
+        shown = QHBoxLayout()
+        for box in self.fields.values():
+            shown.addWidget(box)
+        form.addRow(_("The label shows"), shown)
         form.addRow(_("Copies of each label"), self.copies)
         offsets = QHBoxLayout()
         offsets.addWidget(QLabel(_("right")))
@@ -123,11 +146,31 @@ class LabelPrintDialog(QDialog):
         self._layout_changed()
         self.saved_to: Path | None = None
 
+    def _fill_layouts(self, chosen_name: str) -> None:
+        self.layout_combo.blockSignals(True)
+        self.layout_combo.clear()
+        for layout in label_settings.available_layouts():
+            self.layout_combo.addItem(display_title(layout), layout.name)
+        self.layout_combo.setCurrentIndex(max(self.layout_combo.findData(chosen_name), 0))
+        self.layout_combo.blockSignals(False)
+
     def layout(self) -> LabelLayout:
-        return built_in_layout(self.layout_combo.currentData())
+        return label_settings.layout_named(self.layout_combo.currentData())
+
+    def chosen_fields(self) -> frozenset[str]:
+        return frozenset(name for name, box in self.fields.items() if box.isChecked())
+
+    def make_layout(self) -> None:
+        dialog = LayoutDialog(self.session, self)
+        if dialog.exec() and dialog.saved is not None:
+            self._fill_layouts(dialog.saved.name)
+            self._layout_changed()
 
     def _layout_changed(self) -> None:
         layout = self.layout()
+        shown = label_settings.fields_for(layout)
+        for name, box in self.fields.items():
+            box.setChecked(name in shown)
         self.picker.show_layout(layout)
         sheet = layout.kind == "sheet"
         self.picker.setVisible(sheet)
@@ -141,6 +184,7 @@ class LabelPrintDialog(QDialog):
         offsets[self.layout().name] = [self.offset_x.value(), self.offset_y.value()]
         settings.store(settings.LABEL_OFFSETS, offsets)
         settings.store(settings.LABEL_LAYOUT, self.layout().name)
+        label_settings.remember_fields(self.layout(), self.chosen_fields())
 
     def _offset(self) -> tuple[float, float]:
         return (self.offset_x.value(), self.offset_y.value())
@@ -165,6 +209,7 @@ class LabelPrintDialog(QDialog):
             copies=self.copies.value(),
             offset_mm=self._offset(),
             outline=self.outline.isChecked(),
+            fields=self.chosen_fields(),
             lang=current_language().code,
         )
 

@@ -85,4 +85,6 @@ class PlacesView(QWidget):
         chosen = [entry.data(Qt.UserRole) for entry in self.list.selectedItems()]
         places = chosen or [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())]
         if places:
-            LabelPrintDialog(location_labels(places), self, title=_("Labels for places")).exec()
+            LabelPrintDialog(
+                location_labels(places), self, title=_("Labels for places"), session=self.session
+            ).exec()

@@ -306,7 +306,7 @@ class StockView(QWidget):
         ids = self._selected_ids()
         if ids:
             items = [stock.get_item(self.session.user, item_id) for item_id in ids]
-            LabelPrintDialog(item_labels(items), self).exec()
+            LabelPrintDialog(item_labels(items), self, session=self.session).exec()
 
     @guarded
     def reserve_selected(self) -> None:
