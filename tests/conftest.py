@@ -16,6 +16,15 @@ from lumijobi_desktop.core.store import close_store, open_store
 PIN = "2468"
 
 
+def _real_dialog_exec():
+    from PySide6.QtWidgets import QDialog
+
+    return QDialog.exec
+
+
+REAL_DIALOG_EXEC = _real_dialog_exec()
+
+
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path, monkeypatch):
     """No test touches a real data folder; English unless a test switches."""
@@ -60,3 +69,33 @@ def users(admin):
 @pytest.fixture
 def volunteer(users):
     return users[Role.VOLUNTEER]
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch):
+    """A modal dialog in a test waits for a click that never comes: fail at once instead.
+
+    Tests that expect a dialog replace it themselves (their monkeypatch wins).
+    """
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(*args, **_kwargs):
+        shown = [str(arg) for arg in args if isinstance(arg, str)]
+        raise AssertionError(f"a modal dialog opened in a test: {shown}")
+
+    for name in ("critical", "warning", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+    for name in ("getInt", "getText", "getItem", "getDouble"):
+        monkeypatch.setattr(QInputDialog, name, refuse)
+    for name in ("getSaveFileName", "getOpenFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, refuse)
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+
+
+@pytest.fixture
+def real_dialog_exec(monkeypatch):
+    """For the one kind of test that needs a dialog's own event loop (closed by the app)."""
+    from PySide6.QtWidgets import QDialog
+
+    monkeypatch.setattr(QDialog, "exec", REAL_DIALOG_EXEC)

@@ -165,7 +165,9 @@ def test_a_database_from_a_newer_version_is_refused_with_a_message(qapp, paths, 
     assert desk.exit_code == 1 and "uudemmalla" in shown[0] and "99" in shown[0]
 
 
-def test_the_idle_lock_closes_an_open_dialog_before_locking(qapp, qtbot, running_app, monkeypatch):
+def test_the_idle_lock_closes_an_open_dialog_before_locking(
+    qapp, qtbot, running_app, monkeypatch, real_dialog_exec
+):
     from PySide6.QtCore import QTimer
 
     from lumijobi_desktop.ui import application

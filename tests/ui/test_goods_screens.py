@@ -267,3 +267,31 @@ def test_a_layout_that_does_not_fit_is_explained(qtbot, paths, users):
     dialog.rows.setValue(30)  # 30 x 37 mm does not fit on A4
     dialog.save()
     assert dialog.error.text() and label_settings.custom_layouts() == []
+
+
+def test_the_recipient_gets_a_list_of_what_was_handed_out(
+    qtbot, goods_window, some_persons, monkeypatch
+):
+    from lumijobi_desktop.core import handouts, people
+    from lumijobi_desktop.core.handouts import BasketLine
+
+    user = goods_window.session.user
+    melnyk = some_persons["Melnyk"]
+    data = people.data_of(melnyk)
+    data.languages = ["uk"]
+    people.update_person(user, melnyk.id, data)
+    (jacket,) = _take_in(user, ItemInput(category("outerwear").id, "Talvitakki", "122"))
+    view = goods_window.views["goods"].handout
+    view.last_handout_id = handouts.hand_out(
+        user, [BasketLine(jacket.id)], recipient_id=melnyk.id
+    ).id
+    printed = []
+
+    def read_instead_of_printing(parent, path):
+        printed.append(pdfium.PdfDocument(str(path))[0].get_textpage().get_text_range())
+        return True
+
+    monkeypatch.setattr("lumijobi_desktop.ui.print_pdf.print_with_dialog", read_instead_of_printing)
+    view.print_list()
+    assert "Talvitakki" in printed[0] and "Oksana Melnyk" in printed[0]
+    assert "Saadut tavarat / Отримані речі" in printed[0]  # Finnish, then her language

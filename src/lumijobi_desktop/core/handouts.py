@@ -236,3 +236,21 @@ def handouts_on(actor: User, day: dt.date) -> list[Handout]:
         .where((Handout.handed_at >= start) & (Handout.handed_at < start + dt.timedelta(days=1)))
         .order_by(Handout.handed_at.desc())
     )
+
+
+def get_handout(actor: User, handout_id: int) -> Handout:
+    require(actor, Permission.HANDLE_GOODS)
+    handout = Handout.get_or_none(Handout.id == handout_id)
+    if handout is None:
+        raise NotFound(_("This hand-out has already been undone."))
+    return handout
+
+
+def lines_of(actor: User, handout_id: int) -> list[HandoutLine]:
+    require(actor, Permission.HANDLE_GOODS)
+    return list(
+        HandoutLine.select(HandoutLine, Item)
+        .join(Item)
+        .where(HandoutLine.handout == handout_id)
+        .order_by(HandoutLine.id)
+    )

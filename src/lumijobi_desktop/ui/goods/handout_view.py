@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 from lumijobi_desktop.core import handouts, people, person_search, stock
 from lumijobi_desktop.core.codes import group_for_reading
 from lumijobi_desktop.core.handouts import BasketLine
-from lumijobi_desktop.core.i18n import N_, _, ngettext
+from lumijobi_desktop.core.i18n import N_, _, current_language, ngettext
 from lumijobi_desktop.core.inventory import Item
 from lumijobi_desktop.core.people import Person
+from lumijobi_desktop.printing.handout_list import ListLine, render_handout_list
 from lumijobi_desktop.ui.desk.models import person_summary
 from lumijobi_desktop.ui.errors import guarded, run_form_action
+from lumijobi_desktop.ui.papers import print_paper
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.table_models import NO_PARENT, RowsTableModel
 from lumijobi_desktop.ui.widgets import ErrorLabel, heading
@@ -163,6 +165,10 @@ class HandoutView(QWidget):
         self.confirm_button.setMinimumHeight(40)
         self.undo_button = QPushButton(_("Undo the last hand-out"), objectName="undoHandout")
         self.undo_button.setEnabled(False)
+        self.list_button = QPushButton(
+            _("Print a list for the recipient…"), objectName="printHandoutList"
+        )
+        self.list_button.setEnabled(False)
         self.result = QLabel(objectName="handoutResult")
         self.result.setStyleSheet("color: #1b5e20; font-weight: bold;")
 
@@ -172,6 +178,7 @@ class HandoutView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(remove)
         bottom.addStretch(1)
+        bottom.addWidget(self.list_button)
         bottom.addWidget(self.undo_button)
         bottom.addWidget(self.confirm_button)
         basket = QVBoxLayout()
@@ -192,6 +199,7 @@ class HandoutView(QWidget):
         remove.clicked.connect(self._remove_selected)
         self.confirm_button.clicked.connect(self.confirm)
         self.undo_button.clicked.connect(self.undo_last)
+        self.list_button.clicked.connect(self.print_list)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.confirm)
 
     def _code_entered(self) -> None:
@@ -279,6 +287,7 @@ class HandoutView(QWidget):
         self.warnings.clear()
         self.recipient.reset()
         self.undo_button.setEnabled(True)
+        self.list_button.setEnabled(True)
         self.code.setFocus()
 
     @guarded
@@ -288,4 +297,37 @@ class HandoutView(QWidget):
         handouts.undo_handout(self.session.user, self.last_handout_id)
         self.last_handout_id = None
         self.undo_button.setEnabled(False)
+        self.list_button.setEnabled(False)
         self.result.setText(_("The last hand-out was undone; the items are back in stock."))
+
+    @guarded
+    def print_list(self) -> None:
+        """The bilingual list of what was given, for the recipient to take home."""
+        if self.last_handout_id is None:
+            return
+        user = self.session.user
+        handout = handouts.get_handout(user, self.last_handout_id)
+        person = handout.recipient if handout.recipient_id else None
+        spoken = person.languages if person else []
+        visitor_lang = next((c for c in spoken if c in ("uk", "en")), current_language().code)
+        lines = [
+            ListLine(
+                line.item.category.name_in("fi"),
+                line.item.description,
+                line.item.size,
+                line.quantity,
+            )
+            for line in handouts.lines_of(user, handout.id)
+        ]
+        recipient = person.full_name if person else _("Anonymous visitor")
+        print_paper(
+            self,
+            lambda path: render_handout_list(
+                path,
+                lines,
+                centre_name=self.session.centre_name,
+                recipient=recipient,
+                handed_on=handout.handed_at.date(),
+                visitor_lang=visitor_lang,
+            ),
+        )
