@@ -96,3 +96,22 @@ def test_finnish_and_ukrainian_locale_formats():
     assert i18n.format_time(moment, "uk") == "14:30"
     assert i18n.format_number(1234.5, "fi").replace("\xa0", " ") == "1 234,5"
     assert "листопада" in i18n.format_long_date(moment.date(), "uk")
+
+
+def test_no_translatable_text_hides_inside_an_f_string():
+    """The extractor cannot see _() inside an f-string; such text would stay English."""
+    import ast
+
+    hidden = []
+    for path in catalogs.PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Call) and getattr(inner.func, "id", "") in (
+                        "_",
+                        "ngettext",
+                        "gettext_in",
+                    ):
+                        hidden.append(f"{path.name}:{node.lineno}")
+    assert not hidden, hidden

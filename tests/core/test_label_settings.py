@@ -49,3 +49,15 @@ def test_fields_are_remembered_per_layout(store):
     assert label_settings.fields_for(layout) == frozenset({"qr", "code", "size"})
     with pytest.raises(ValidationError):
         label_settings.remember_fields(layout, ["price"])
+
+
+def test_the_next_free_label_follows_what_was_printed(store):
+    layout = built_in_layout("L7160")  # 21 labels a sheet
+    assert label_settings.next_free_label(layout) == 1
+    label_settings.remember_printed(layout, start=4, count=5)
+    assert label_settings.next_free_label(layout) == 9
+    label_settings.remember_printed(layout, start=9, count=13)  # uses the sheet up
+    assert label_settings.next_free_label(layout) == 1
+    roll = built_in_layout("DK11209")
+    label_settings.remember_printed(roll, start=1, count=3)
+    assert label_settings.next_free_label(roll) == 1

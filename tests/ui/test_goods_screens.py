@@ -295,3 +295,27 @@ def test_the_recipient_gets_a_list_of_what_was_handed_out(
     view.print_list()
     assert "Talvitakki" in printed[0] and "Oksana Melnyk" in printed[0]
     assert "Saadut tavarat / Отримані речі" in printed[0]  # Finnish, then her language
+
+
+def test_staff_add_a_category_with_a_monthly_limit(qtbot, paths, users):
+    from lumijobi_desktop.ui.goods.goods_view import GoodsView
+
+    view = GoodsView(DeskSession(users["staff"], paths))
+    qtbot.addWidget(view)
+    categories = view.categories
+    categories._edit(None)
+    categories.name_fi.setText("Polkupyörät")
+    categories.name_uk.setText("Велосипеди")
+    categories.limit.setValue(1)
+    categories.save()
+    bikes = Category.get(Category.name_fi == "Polkupyörät")
+    assert (bikes.name_uk, bikes.monthly_limit, bikes.size_kind) == ("Велосипеди", 1, "none")
+    categories._edit(None)
+    categories.save()  # no Finnish name
+    assert categories.error.text()
+
+
+def test_volunteers_have_no_categories_tab(qtbot, goods_window):
+    goods = goods_window.views["goods"]
+    tabs = [goods.tabText(i) for i in range(goods.count())]
+    assert not hasattr(goods, "categories") and len(tabs) == 5

@@ -75,3 +75,21 @@ def remember_fields(layout: LabelLayout, fields: Iterable[str]) -> None:
     stored = dict(settings.get(LABEL_FIELDS))
     stored[layout.name] = sorted(chosen)
     settings.store(LABEL_FIELDS, stored)
+
+
+def next_free_label(layout: LabelLayout) -> int:
+    """Where the sheet in the printer continues: after the labels printed last time."""
+    if layout.kind != "sheet":
+        return 1
+    position = settings.get(settings.LABEL_NEXT_FREE).get(layout.name, 1)
+    return position if 1 <= position <= layout.labels_per_page else 1
+
+
+def remember_printed(layout: LabelLayout, start: int, count: int) -> None:
+    """After `count` labels from `start`, the next free one (1 again when the sheet is used up)."""
+    if layout.kind != "sheet":
+        return
+    used = start - 1 + count
+    stored = dict(settings.get(settings.LABEL_NEXT_FREE))
+    stored[layout.name] = used % layout.labels_per_page + 1
+    settings.store(settings.LABEL_NEXT_FREE, stored)

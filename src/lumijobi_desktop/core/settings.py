@@ -29,6 +29,7 @@ LABEL_LAYOUT = "label_layout"
 LABEL_OFFSETS = "label_offsets"
 LABEL_CUSTOM_LAYOUTS = "label_custom_layouts"
 LABEL_FIELDS = "label_fields"
+LABEL_NEXT_FREE = "label_next_free"
 
 DEFAULTS: dict[str, Any] = {
     CENTRE_NAME: "",
@@ -42,6 +43,7 @@ DEFAULTS: dict[str, Any] = {
     LABEL_OFFSETS: {},
     LABEL_CUSTOM_LAYOUTS: [],
     LABEL_FIELDS: {},
+    LABEL_NEXT_FREE: {},
 }
 
 IDLE_LOCK_RANGE = (1, 240)

@@ -60,6 +60,7 @@ class DeskApplication:
         self.paths = paths
         self.login_as = login_as
         self.exit_code = 0
+        self.stopped = False
         self.report_shown = report_shown
         self.lock = InstanceLock(paths.lock_file)
         self.window: MainWindow | None = None
@@ -285,6 +286,9 @@ class DeskApplication:
 
     # exit ------------------------------------------------------------------------
     def shutdown(self) -> None:
+        if self.stopped:
+            return
+        self.stopped = True
         self.worker.wait()
         try:
             if self.window is not None:

@@ -8,6 +8,8 @@ from lumijobi_desktop.core import catalogue, stock
 from lumijobi_desktop.core.codes import Code, CodeKind
 from lumijobi_desktop.core.i18n import _
 from lumijobi_desktop.core.people import Person
+from lumijobi_desktop.core.permissions import Permission
+from lumijobi_desktop.ui.goods.categories_view import CategoriesView
 from lumijobi_desktop.ui.goods.handout_view import HandoutView
 from lumijobi_desktop.ui.goods.intake_view import IntakeView
 from lumijobi_desktop.ui.goods.places_view import PlacesView
@@ -30,6 +32,9 @@ class GoodsView(QTabWidget):
         self.addTab(self.stock, _("Stock"))
         self.addTab(self.reservations, _("Reservations and wishes"))
         self.addTab(self.places, _("Places"))
+        if session.can(Permission.MANAGE_CATALOGUE):
+            self.categories = CategoriesView(session)
+            self.addTab(self.categories, _("Categories"))
         self.intake.donation_saved.connect(lambda _id: self.stock.apply_filters())
         self.handout.handed_out.connect(lambda _id: self.stock.apply_filters())
 

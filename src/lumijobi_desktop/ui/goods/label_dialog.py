@@ -55,7 +55,7 @@ class SheetPicker(QWidget):
         self.buttons = QButtonGroup(self)
         self.buttons.setExclusive(True)
 
-    def show_layout(self, layout: LabelLayout) -> None:
+    def show_layout(self, layout: LabelLayout, first_free: int = 1) -> None:
         for button in self.buttons.buttons():
             self.buttons.removeButton(button)
             button.deleteLater()
@@ -66,7 +66,7 @@ class SheetPicker(QWidget):
             button.setStyleSheet("QPushButton:checked { background: #1565c0; color: white; }")
             self.buttons.addButton(button, index + 1)
             self.grid.addWidget(button, index // layout.columns, index % layout.columns)
-        self.buttons.button(1).setChecked(True)
+        self.buttons.button(first_free).setChecked(True)
 
     def start(self) -> int:
         return max(self.buttons.checkedId(), 1)
@@ -171,7 +171,7 @@ class LabelPrintDialog(QDialog):
         shown = label_settings.fields_for(layout)
         for name, box in self.fields.items():
             box.setChecked(name in shown)
-        self.picker.show_layout(layout)
+        self.picker.show_layout(layout, label_settings.next_free_label(layout))
         sheet = layout.kind == "sheet"
         self.picker.setVisible(sheet)
         self.sheet_hint.setVisible(sheet)
@@ -185,6 +185,11 @@ class LabelPrintDialog(QDialog):
         settings.store(settings.LABEL_OFFSETS, offsets)
         settings.store(settings.LABEL_LAYOUT, self.layout().name)
         label_settings.remember_fields(self.layout(), self.chosen_fields())
+
+    def _remember_printed(self) -> None:
+        layout = self.layout()
+        start = self.picker.start() if layout.kind == "sheet" else 1
+        label_settings.remember_printed(layout, start, len(self.labels) * self.copies.value())
 
     def _offset(self) -> tuple[float, float]:
         return (self.offset_x.value(), self.offset_y.value())
@@ -224,12 +229,14 @@ class LabelPrintDialog(QDialog):
             return
         if printed:
             self._remember_choices()
+            self._remember_printed()
             self.accept()
 
     def save(self) -> None:
         saved = self._save(f"labels-{self.layout().name}.pdf", self._render)
         if saved is not None:
             self._remember_choices()
+            self._remember_printed()
             self.saved_to = saved
             self.accept()
 
