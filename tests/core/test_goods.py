@@ -228,3 +228,16 @@ def test_wishes_match_new_items_and_can_be_reserved(volunteer, visitor):
     )
     assert Item.get_by_id(jacket.id).status == "reserved"
     assert reservations.wishes_matching(volunteer, jacket.id) == []
+
+
+def test_a_donation_recorded_afterwards_keeps_its_time_but_never_a_future_one(volunteer):
+    yesterday = dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(14, 30))
+    _d, (item,) = take_in(volunteer, ItemInput(category("toys").id, "Nalle"), at=yesterday)
+    assert item.intake_at == yesterday
+    with pytest.raises(ValidationError, match="future"):
+        take_in(
+            volunteer,
+            ItemInput(category("toys").id, "Nalle"),
+            at=dt.datetime.now() + dt.timedelta(days=2),
+        )
+    assert Item.select().count() == 1

@@ -319,3 +319,26 @@ def test_volunteers_have_no_categories_tab(qtbot, goods_window):
     goods = goods_window.views["goods"]
     tabs = [goods.tabText(i) for i in range(goods.count())]
     assert not hasattr(goods, "categories") and len(tabs) == 5
+
+
+def test_the_basket_takes_a_description_as_well_as_a_code(qtbot, goods_window, monkeypatch):
+    user = goods_window.session.user
+    _take_in(
+        user,
+        ItemInput(category("toys").id, "Palapeli 100 palaa"),
+        ItemInput(category("toys").id, "Palapeli 500 palaa"),
+        ItemInput(category("books").id, "Satukirja"),
+    )
+    handout = goods_window.views["goods"].handout
+    handout.code.setText("satukirja")
+    qtbot.keyClick(handout.code, Qt.Key_Return)
+    assert [e.item.description for e in handout.basket] == ["Satukirja"]
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda parent, title, label, names, *a: (names[-1], True)
+    )
+    handout.code.setText("palapeli")
+    qtbot.keyClick(handout.code, Qt.Key_Return)
+    assert handout.basket[-1].item.description == "Palapeli 100 palaa"
+    handout.code.setText("sohva")
+    qtbot.keyClick(handout.code, Qt.Key_Return)
+    assert "sohva" in handout.error.text() and len(handout.basket) == 2

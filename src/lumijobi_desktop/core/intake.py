@@ -113,7 +113,10 @@ def receive_donation(
             _("This is too long (at most {count} characters).").format(count=NOTE_MAX),
             field="note",
         )
-    at = at or now()
+    moment = now()
+    at = at or moment
+    if at > moment + dt.timedelta(hours=1):
+        raise ValidationError(_("A donation cannot be in the future."), field="when")
     with unit_of_work():
         _check_donor(actor, donor_person_id, donor_partner_id)
         donation = Donation.create(

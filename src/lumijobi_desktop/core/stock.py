@@ -209,3 +209,10 @@ def discard_items(actor: User, item_ids: list[int], reason: str) -> int:
             after={"items": active, "status": "discarded", "reason": clean},
         )
     return len(active)
+
+
+def find_for_basket(actor: User, text: str, limit: int = 20) -> list[Item]:
+    """Items at the centre whose description contains the words typed, newest first."""
+    require(actor, Permission.HANDLE_GOODS)
+    query = _filtered(StockFilter(text=text)).order_by(Item.intake_at.desc(), Item.id.desc())
+    return list(query.limit(limit))

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from lumijobi_desktop.core import handouts, people, person_search, stock
-from lumijobi_desktop.core.codes import group_for_reading
+from lumijobi_desktop.core.codes import group_for_reading, parse_code
+from lumijobi_desktop.core.errors import ValidationError
 from lumijobi_desktop.core.handouts import BasketLine
 from lumijobi_desktop.core.i18n import N_, _, current_language, ngettext
 from lumijobi_desktop.core.inventory import Item
@@ -146,7 +147,7 @@ class HandoutView(QWidget):
     def _build(self) -> None:
         self.recipient = RecipientPicker(self.session)
         self.code = QLineEdit(objectName="basketCode")
-        self.code.setPlaceholderText(_("Scan or type an item code, then Enter"))
+        self.code.setPlaceholderText(_("Scan a code, or type a code or a description, then Enter"))
         self.how_many = QSpinBox(objectName="basketHowMany")
         self.how_many.setRange(1, 999)
         self.how_many.setPrefix(_("how many: "))
@@ -207,8 +208,33 @@ class HandoutView(QWidget):
             self.code.clear()
 
     def add_code(self, text: str) -> None:
-        """A scanned or typed item code goes into the basket (asking how many of a box)."""
-        item = stock.item_by_code(self.session.user, text)
+        """A scanned or typed code, or a few words of the description, fills the basket."""
+        if parse_code(text) is None and text.strip():
+            item = self._item_by_description(text)
+            if item is None:
+                return
+        else:
+            item = stock.item_by_code(self.session.user, text)
+        self._add_item(item)
+
+    def _item_by_description(self, text: str) -> Item | None:
+        found = stock.find_for_basket(self.session.user, text)
+        if not found:
+            raise ValidationError(
+                _("Nothing at the centre matches “{text}”.").format(text=text.strip()[:40])
+            )
+        if len(found) == 1:
+            return found[0]
+        names = [
+            f"{group_for_reading(i.code)}  {i.category.name} – {i.description} {i.size}"
+            for i in found
+        ]
+        chosen, ok = QInputDialog.getItem(
+            self, _("Which item?"), _("Items that match:"), names, 0, False
+        )
+        return found[names.index(chosen)] if ok else None
+
+    def _add_item(self, item: Item) -> None:
         quantity = self.how_many.value()
         already = sum(e.quantity for e in self.basket_model.rows() if e.item.id == item.id)
         if quantity == 1 and item.quantity - already > 1:

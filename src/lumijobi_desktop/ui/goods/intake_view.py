@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateTimeEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from lumijobi_desktop.core import catalogue, intake, person_search, reservations
 from lumijobi_desktop.core.errors import ValidationError
-from lumijobi_desktop.core.i18n import _, ngettext
+from lumijobi_desktop.core.i18n import _, current_language, ngettext
 from lumijobi_desktop.core.intake import ItemInput
 from lumijobi_desktop.core.inventory import Item, condition_name
 from lumijobi_desktop.core.partners import Partner
@@ -59,10 +62,17 @@ class DonorPicker(QGroupBox):
         self.search.setPlaceholderText(_("Name, phone or card"))
         self.results = QListWidget(objectName="donorResults")
         self.results.setMaximumHeight(90)
+        self.when = QDateTimeEdit(QDateTime.currentDateTime(), objectName="donationWhen")
+        self.when.setCalendarPopup(True)
+        language = current_language()
+        self.when.setDisplayFormat(f"{language.date_pattern} {language.time_pattern}")
+        self.when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(3600))
         self.partner = QComboBox(objectName="donorPartner")
         for partner in Partner.select().where(Partner.active).order_by(Partner.name):
             self.partner.addItem(partner.name, partner.id)
         layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("When")))
+        layout.addWidget(self.when)
         layout.addWidget(self.kind)
         layout.addWidget(self.search)
         layout.addWidget(self.results)
@@ -102,9 +112,13 @@ class DonorPicker(QGroupBox):
             return {"donor_partner_id": self.partner.currentData()}
         return {}
 
+    def received_at(self) -> dt.datetime:
+        return self.when.dateTime().toPython().replace(microsecond=0)
+
     def reset(self) -> None:
         self.kind.setCurrentIndex(0)
         self.search.clear()
+        self.when.setDateTime(QDateTime.currentDateTime())
 
 
 class IntakeView(QWidget):
@@ -275,7 +289,11 @@ class IntakeView(QWidget):
     def save(self) -> None:
         def save_donation() -> None:
             _donation, items = intake.receive_donation(
-                self.session.user, self.rows, note=self.note.text(), **self.donor.donor()
+                self.session.user,
+                self.rows,
+                note=self.note.text(),
+                at=self.donor.received_at(),
+                **self.donor.donor(),
             )
             self.saved_items = items
             self.donation_saved.emit(_donation.id)

@@ -152,6 +152,7 @@ class StockView(QWidget):
                 days,
             )
         self.search = QLineEdit(objectName="stockSearch")
+        self.search.setMinimumWidth(220)
         self.search.setPlaceholderText(_("Search the description or a code"))
         self.search.setClearButtonEnabled(True)
         self.count = QLabel()
