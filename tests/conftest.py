@@ -99,3 +99,19 @@ def real_dialog_exec(monkeypatch):
     from PySide6.QtWidgets import QDialog
 
     monkeypatch.setattr(QDialog, "exec", REAL_DIALOG_EXEC)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Close what a failed test left open before Python tears Qt down in an arbitrary order."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    QThreadPool.globalInstance().waitForDone()
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    app.processEvents()

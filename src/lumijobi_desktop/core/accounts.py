@@ -13,6 +13,7 @@ from lumijobi_desktop.core.errors import NotFound, ValidationError
 from lumijobi_desktop.core.i18n import LANGUAGES, _
 from lumijobi_desktop.core.passwords import hash_secret, verify_secret
 from lumijobi_desktop.core.permissions import Permission, Role, require
+from lumijobi_desktop.core.text_input import clean_line
 from lumijobi_desktop.core.users import User
 
 MAX_FAILED_LOGINS = 5
@@ -33,15 +34,9 @@ def validate_secret(secret: str) -> None:
 
 
 def _clean_name(display_name: str) -> str:
-    name = " ".join(display_name.split())
-    if not name:
-        raise ValidationError(_("Type the name shown at login."), field="display_name")
-    if len(name) > NAME_MAX:
-        raise ValidationError(
-            _("The name is too long (at most {count} characters).").format(count=NAME_MAX),
-            field="display_name",
-        )
-    return name
+    return clean_line(
+        display_name, NAME_MAX, "display_name", required=_("Type the name shown at login.")
+    )
 
 
 def _check_name_free(name: str, except_id: int | None = None) -> None:

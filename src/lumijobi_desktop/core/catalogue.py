@@ -11,6 +11,7 @@ from lumijobi_desktop.core.errors import NotFound, ValidationError
 from lumijobi_desktop.core.i18n import _
 from lumijobi_desktop.core.inventory import Category, Location, LocationKind, SizeKind
 from lumijobi_desktop.core.permissions import Permission, require
+from lumijobi_desktop.core.text_input import clean_line
 from lumijobi_desktop.core.users import User
 
 # key, Finnish, Ukrainian, English, sizes, order. Names are data: staff may rename them.
@@ -118,15 +119,7 @@ def get_category(category_id: int) -> Category:
 
 
 def _clean_name(name: str) -> str:
-    text = " ".join((name or "").split())
-    if not text:
-        raise ValidationError(_("Type a name."), field="name")
-    if len(text) > NAME_MAX:
-        raise ValidationError(
-            _("This is too long (at most {count} characters).").format(count=NAME_MAX),
-            field="name",
-        )
-    return text
+    return clean_line(name, NAME_MAX, "name", required=_("Type a name."))
 
 
 def save_category(

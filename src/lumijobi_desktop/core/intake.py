@@ -15,6 +15,7 @@ from lumijobi_desktop.core.inventory import Condition, Donation, Item, ItemEvent
 from lumijobi_desktop.core.partners import Partner
 from lumijobi_desktop.core.people import get_person
 from lumijobi_desktop.core.permissions import Permission, require
+from lumijobi_desktop.core.text_input import clean_line
 from lumijobi_desktop.core.users import User
 
 DESCRIPTION_MAX = 80
@@ -48,12 +49,7 @@ def clean_item(data: ItemInput) -> CleanItem:
     category = get_category(data.category_id)
     if not category.active:
         raise ValidationError(_("This category is no longer in use."), field="category")
-    description = " ".join((data.description or "").split())
-    if len(description) > DESCRIPTION_MAX:
-        raise ValidationError(
-            _("This is too long (at most {count} characters).").format(count=DESCRIPTION_MAX),
-            field="description",
-        )
+    description = clean_line(data.description, DESCRIPTION_MAX, "description")
     try:
         condition = Condition(data.condition).value
     except ValueError:
@@ -107,12 +103,7 @@ def receive_donation(
             raise ValidationError(
                 _("Row {row}: {problem}").format(row=row, problem=error.message), error.field
             ) from None
-    note = " ".join((note or "").split())
-    if len(note) > NOTE_MAX:
-        raise ValidationError(
-            _("This is too long (at most {count} characters).").format(count=NOTE_MAX),
-            field="note",
-        )
+    note = clean_line(note, NOTE_MAX, "note")
     moment = now()
     at = at or moment
     if at > moment + dt.timedelta(hours=1):

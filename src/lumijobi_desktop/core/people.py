@@ -25,6 +25,7 @@ from lumijobi_desktop.core.name_matching import (
     words,
 )
 from lumijobi_desktop.core.permissions import Permission, require
+from lumijobi_desktop.core.text_input import clean_line
 from lumijobi_desktop.core.users import User
 
 SPOKEN_LANGUAGES = ("fi", "sv", "en", "uk", "ru", "ar", "fa", "so", "de", "et")
@@ -133,10 +134,10 @@ class PersonData:
 
     def cleaned(self, today: dt.date | None = None) -> PersonData:
         today = today or dt.date.today()
-        first = _clean_text(self.first_name, NAME_MAX, "first_name")
+        first = clean_line(self.first_name, NAME_MAX, "first_name")
         if not first:
             raise ValidationError(_("Type the first name."), field="first_name")
-        phone = _clean_text(self.phone, PHONE_MAX, "phone")
+        phone = clean_line(self.phone, PHONE_MAX, "phone")
         if phone and (set(phone) - set("0123456789+-() ") or not len(phone_digits(phone)) >= 5):
             raise ValidationError(
                 _("A phone number has digits, and may have +, spaces or dashes."), field="phone"
@@ -166,10 +167,10 @@ class PersonData:
             )
         return PersonData(
             first_name=first,
-            last_name=_clean_text(self.last_name, NAME_MAX, "last_name"),
+            last_name=clean_line(self.last_name, NAME_MAX, "last_name"),
             phone=phone,
             birth_year=self.birth_year,
-            home_village=_clean_text(self.home_village, VILLAGE_MAX, "home_village"),
+            home_village=clean_line(self.home_village, VILLAGE_MAX, "home_village"),
             household_size=self.household_size,
             languages=list(dict.fromkeys(self.languages)),
             family_with_children=self.family_with_children,
@@ -181,16 +182,6 @@ class PersonData:
 
 
 PERSON_FIELDS = [f.name for f in fields(PersonData) if f.name not in ("languages", "consent")]
-
-
-def _clean_text(value: str, limit: int, field_name: str) -> str:
-    text = " ".join((value or "").split())
-    if len(text) > limit:
-        raise ValidationError(
-            _("This is too long (at most {count} characters).").format(count=limit),
-            field=field_name,
-        )
-    return text
 
 
 def snapshot(person: Person) -> dict:

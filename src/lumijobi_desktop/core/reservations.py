@@ -15,6 +15,7 @@ from lumijobi_desktop.core.i18n import _
 from lumijobi_desktop.core.inventory import Item, ItemEvent, ItemStatus, Reservation, Wish
 from lumijobi_desktop.core.people import get_person
 from lumijobi_desktop.core.permissions import Permission, require
+from lumijobi_desktop.core.text_input import clean_line
 from lumijobi_desktop.core.users import User
 
 LONGEST_HOLD = dt.timedelta(days=60)
@@ -88,12 +89,7 @@ def add_wish(
     actor: User, person_id: int, *, category_id: int | None, description: str = "", size: str = ""
 ) -> Wish:
     require(actor, Permission.HANDLE_GOODS)
-    text = " ".join(description.split())
-    if len(text) > DESCRIPTION_MAX:
-        raise ValidationError(
-            _("This is too long (at most {count} characters).").format(count=DESCRIPTION_MAX),
-            field="description",
-        )
+    text = clean_line(description, DESCRIPTION_MAX, "description")
     if category_id is None and not text:
         raise ValidationError(_("Choose a category or describe the wish."), field="category")
     clean = clean_size(get_category(category_id), size) if category_id is not None else ""

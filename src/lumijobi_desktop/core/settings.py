@@ -13,6 +13,7 @@ from lumijobi_desktop.core.database import BaseModel, unit_of_work
 from lumijobi_desktop.core.errors import ValidationError
 from lumijobi_desktop.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
 from lumijobi_desktop.core.permissions import Permission, require
+from lumijobi_desktop.core.text_input import clean_line
 
 if TYPE_CHECKING:
     from lumijobi_desktop.core.users import User
@@ -67,17 +68,7 @@ def store(key: str, value: Any) -> None:
 
 def _validated(key: str, value: Any) -> Any:
     if key == CENTRE_NAME:
-        name = " ".join(str(value).split())
-        if not name:
-            raise ValidationError(_("Type the centre's name."), field=key)
-        if len(name) > CENTRE_NAME_MAX:
-            raise ValidationError(
-                _("The name is too long (at most {count} characters).").format(
-                    count=CENTRE_NAME_MAX
-                ),
-                field=key,
-            )
-        return name
+        return clean_line(str(value), CENTRE_NAME_MAX, key, required=_("Type the centre's name."))
     if key == DEFAULT_LANGUAGE_KEY:
         if value not in LANGUAGES:
             raise ValidationError(_("Choose a language."), field=key)

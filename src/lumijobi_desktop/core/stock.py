@@ -16,6 +16,7 @@ from lumijobi_desktop.core.errors import NotFound, ValidationError
 from lumijobi_desktop.core.i18n import _
 from lumijobi_desktop.core.inventory import Category, Item, ItemEvent, ItemStatus, Location
 from lumijobi_desktop.core.permissions import Permission, require
+from lumijobi_desktop.core.text_input import clean_line
 from lumijobi_desktop.core.users import User
 
 REASON_MAX = 120
@@ -176,16 +177,12 @@ def move_items(actor: User, item_ids: list[int], location_id: int) -> int:
 def discard_items(actor: User, item_ids: list[int], reason: str) -> int:
     """Recycle or throw away items (e.g. old stock), always with a reason."""
     require(actor, Permission.DISCARD_GOODS)
-    clean = " ".join((reason or "").split())
-    if not clean:
-        raise ValidationError(
-            _("Give a reason, e.g. 'torn' or 'in stock over a year'."), field="reason"
-        )
-    if len(clean) > REASON_MAX:
-        raise ValidationError(
-            _("This is too long (at most {count} characters).").format(count=REASON_MAX),
-            field="reason",
-        )
+    clean = clean_line(
+        reason,
+        REASON_MAX,
+        "reason",
+        required=_("Give a reason, e.g. 'torn' or 'in stock over a year'."),
+    )
     if not item_ids:
         return 0
     with unit_of_work():

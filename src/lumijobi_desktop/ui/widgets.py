@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
 from lumijobi_desktop.core import i18n
 from lumijobi_desktop.core.i18n import _
@@ -73,3 +82,16 @@ class WrappingCheckBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box, 0, Qt.AlignTop)
         layout.addWidget(self.label, 1)
+
+
+def save_cancel_buttons(dialog: QDialog, on_save, *, save_name: str = "") -> QDialogButtonBox:
+    """The usual button row: Save (Enter) runs the form's save, Cancel closes it."""
+    buttons = QDialogButtonBox()
+    save = buttons.addButton(_("Save"), QDialogButtonBox.AcceptRole)
+    save.setDefault(True)
+    if save_name:
+        save.setObjectName(save_name)
+    buttons.addButton(_("Cancel"), QDialogButtonBox.RejectRole)
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

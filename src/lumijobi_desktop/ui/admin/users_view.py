@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +26,7 @@ from lumijobi_desktop.core.users import User
 from lumijobi_desktop.ui.errors import guarded, run_form_action
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.table_models import RowsTableModel
-from lumijobi_desktop.ui.widgets import ErrorLabel, heading, language_combo
+from lumijobi_desktop.ui.widgets import ErrorLabel, heading, language_combo, save_cancel_buttons
 
 
 class UsersModel(RowsTableModel):
@@ -73,11 +72,7 @@ class UserDialog(QDialog):
             form.addRow(_("Password or PIN"), self.secret)
         else:
             form.addRow("", self.active)
-        buttons = QDialogButtonBox()
-        buttons.addButton(_("Save"), QDialogButtonBox.AcceptRole).setDefault(True)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
@@ -18,7 +17,7 @@ from lumijobi_desktop.core.i18n import _
 from lumijobi_desktop.core.label_layouts import LabelLayout, custom_layout
 from lumijobi_desktop.ui.errors import run_form_action
 from lumijobi_desktop.ui.session import DeskSession
-from lumijobi_desktop.ui.widgets import ErrorLabel
+from lumijobi_desktop.ui.widgets import ErrorLabel, save_cancel_buttons
 
 
 def _mm(value: float, low: float = 0.0, high: float = 1000.0) -> QDoubleSpinBox:
@@ -68,11 +67,7 @@ class LayoutDialog(QDialog):
         )
         for label, widget in rows:
             form.addRow(label, widget)
-        buttons = QDialogButtonBox()
-        buttons.addButton(_("Save"), QDialogButtonBox.AcceptRole).setDefault(True)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -32,7 +32,7 @@ from lumijobi_desktop.ui.desk.models import person_summary
 from lumijobi_desktop.ui.errors import guarded, report
 from lumijobi_desktop.ui.papers import save_and_open_pdf
 from lumijobi_desktop.ui.session import DeskSession
-from lumijobi_desktop.ui.widgets import ErrorLabel, WrappingCheckBox
+from lumijobi_desktop.ui.widgets import ErrorLabel, WrappingCheckBox, save_cancel_buttons
 
 
 def split_typed_name(text: str) -> tuple[str, str]:
@@ -156,13 +156,7 @@ class PersonDialog(QDialog):
         form.addRow(_("Home village"), self.village)
         form.addRow(_("Household size"), self.household)
 
-        buttons = QDialogButtonBox()
-        save = buttons.addButton(_("Save"), QDialogButtonBox.AcceptRole)
-        save.setObjectName("savePerson")
-        save.setDefault(True)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self, self.save, save_name="savePerson")
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
