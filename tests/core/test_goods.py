@@ -241,3 +241,25 @@ def test_a_donation_recorded_afterwards_keeps_its_time_but_never_a_future_one(vo
             at=dt.datetime.now() + dt.timedelta(days=2),
         )
     assert Item.select().count() == 1
+
+
+def test_a_new_partner_is_added_with_its_first_donation_or_not_at_all(volunteer):
+    from lumijobi_desktop.core.partners import Partner
+
+    take_in(
+        volunteer, ItemInput(category("books").id, "Kirjoja"), donor_partner_name="Lumijoen koulu"
+    )
+    take_in(
+        volunteer,
+        ItemInput(category("books").id, "Lisää kirjoja"),
+        donor_partner_name="  lumijoen KOULU ",
+    )
+    assert [p.name for p in Partner.select()] == ["Lumijoen koulu"]
+    assert {d.donor_partner_id for d in Donation.select()} == {Partner.get().id}
+    with pytest.raises(ValidationError):
+        take_in(
+            volunteer,
+            ItemInput(category("books").id, quantity=0),
+            donor_partner_name="MLL Lumijoki",
+        )
+    assert Partner.select().count() == 1

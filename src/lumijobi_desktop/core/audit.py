@@ -52,6 +52,7 @@ ENTITY_NAMES = {
     "user": N_("User"),
     "setting": N_("Setting"),
     "category": N_("Category"),
+    "partner": N_("Partner"),
     "location": N_("Location"),
     "donation": N_("Donation"),
     "item": N_("Item"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from lumijobi_desktop.core import audit
+from lumijobi_desktop.core import audit, partners
 from lumijobi_desktop.core.audit import Action
 from lumijobi_desktop.core.catalogue import clean_size, get_category, get_location
 from lumijobi_desktop.core.database import now, unit_of_work
@@ -88,6 +88,7 @@ def receive_donation(
     *,
     donor_person_id: int | None = None,
     donor_partner_id: int | None = None,
+    donor_partner_name: str | None = None,
     note: str = "",
     at: dt.datetime | None = None,
 ) -> tuple[Donation, list[Item]]:
@@ -109,6 +110,9 @@ def receive_donation(
     if at > moment + dt.timedelta(hours=1):
         raise ValidationError(_("A donation cannot be in the future."), field="when")
     with unit_of_work():
+        if donor_partner_name is not None:
+            # A partner new to the centre is added with the donation, or not at all.
+            donor_partner_id = partners.partner_by_name(actor, donor_partner_name).id
         _check_donor(actor, donor_person_id, donor_partner_id)
         donation = Donation.create(
             received_at=at,

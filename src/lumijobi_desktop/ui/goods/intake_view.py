@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lumijobi_desktop.core import catalogue, intake, person_search, reservations
+from lumijobi_desktop.core import catalogue, intake, partners, person_search, reservations
 from lumijobi_desktop.core.errors import ValidationError
 from lumijobi_desktop.core.i18n import _, current_language, ngettext
 from lumijobi_desktop.core.intake import ItemInput
 from lumijobi_desktop.core.inventory import Item, condition_name
-from lumijobi_desktop.core.partners import Partner
 from lumijobi_desktop.printing.item_labels import item_labels
 from lumijobi_desktop.ui.desk.models import person_summary
 from lumijobi_desktop.ui.errors import guarded, run_form_action
@@ -68,8 +67,10 @@ class DonorPicker(QGroupBox):
         self.when.setDisplayFormat(f"{language.date_pattern} {language.time_pattern}")
         self.when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(3600))
         self.partner = QComboBox(objectName="donorPartner")
-        for partner in Partner.select().where(Partner.active).order_by(Partner.name):
-            self.partner.addItem(partner.name, partner.id)
+        self.partner.setEditable(True)  # a new partner is typed in by name
+        self.partner.setInsertPolicy(QComboBox.NoInsert)
+        self.partner.lineEdit().setPlaceholderText(_("Partner's name"))
+        self._fill_partners()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("When")))
         layout.addWidget(self.when)
@@ -107,15 +108,20 @@ class DonorPicker(QGroupBox):
                 )
             return {"donor_person_id": item.data(Qt.UserRole)}
         if kind == "partner":
-            if self.partner.currentData() is None:
-                raise ValidationError(_("No partners yet: choose Anonymous."), field="donor")
-            return {"donor_partner_id": self.partner.currentData()}
+            return {"donor_partner_name": self.partner.currentText()}
         return {}
 
     def received_at(self) -> dt.datetime:
         return self.when.dateTime().toPython().replace(microsecond=0)
 
+    def _fill_partners(self) -> None:
+        self.partner.clear()
+        for partner in partners.partners():
+            self.partner.addItem(partner.name, partner.id)
+        self.partner.setCurrentIndex(-1)
+
     def reset(self) -> None:
+        self._fill_partners()
         self.kind.setCurrentIndex(0)
         self.search.clear()
         self.when.setDateTime(QDateTime.currentDateTime())
