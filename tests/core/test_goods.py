@@ -263,3 +263,17 @@ def test_a_new_partner_is_added_with_its_first_donation_or_not_at_all(volunteer)
             donor_partner_name="MLL Lumijoki",
         )
     assert Partner.select().count() == 1
+
+
+def test_discarding_old_stock_in_bulk_goes_past_sqlites_variable_limit(users, monkeypatch):
+    from lumijobi_desktop.core import stock as stock_module
+    from lumijobi_desktop.core.inventory import Item as ItemModel
+
+    staff = users[Role.STAFF]
+    toys = category("toys").id
+    take_in(staff, *[ItemInput(toys, f"Lelu {n}") for n in range(40)])
+    ids = [row.id for row in ItemModel.select(ItemModel.id)]
+    monkeypatch.setattr(stock_module, "CHUNK", 7)  # many slices with a small register
+    assert stock.discard_items(staff, ids, "vanha varasto") == 40
+    assert ItemModel.select().where(ItemModel.status == "discarded").count() == 40
+    assert ItemEvent.select().where(ItemEvent.kind == "discarded").count() == 40

@@ -139,15 +139,42 @@ def history(actor: User, item_id: int) -> list[ItemEvent]:
     )
 
 
+# SQLite allows 32,766 bound values a statement: bulk actions go in slices well below that.
+CHUNK = 500
+
+
+def _chunks(ids: list[int]) -> list[list[int]]:
+    return [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
+
+
 def _record_events(
     actor: User, item_ids: list[int], kind: str, detail: str, at: dt.datetime
 ) -> None:
-    ItemEvent.insert_many(
-        [
-            {"item": item_id, "at": at, "user": actor.id, "kind": kind, "detail": detail}
-            for item_id in item_ids
-        ]
-    ).execute()
+    for chunk in _chunks(item_ids):
+        ItemEvent.insert_many(
+            [
+                {"item": item_id, "at": at, "user": actor.id, "kind": kind, "detail": detail}
+                for item_id in chunk
+            ]
+        ).execute()
+
+
+def _at_the_centre(item_ids: list[int], refusal: str) -> list[int]:
+    """The ids, all of items in stock or reserved; otherwise nothing happens and `refusal`."""
+    wanted = list(dict.fromkeys(item_ids))
+    found = [
+        row.id
+        for chunk in _chunks(wanted)
+        for row in Item.select(Item.id).where(Item.id.in_(chunk) & Item.status.in_(ACTIVE_STATUSES))
+    ]
+    if len(found) != len(wanted):
+        raise ValidationError(refusal)
+    return found
+
+
+def _update(item_ids: list[int], **values) -> None:
+    for chunk in _chunks(item_ids):
+        Item.update(**values).where(Item.id.in_(chunk)).execute()
 
 
 def move_items(actor: User, item_ids: list[int], location_id: int) -> int:
@@ -157,17 +184,9 @@ def move_items(actor: User, item_ids: list[int], location_id: int) -> int:
         return 0
     with unit_of_work():
         location = get_location(location_id)
-        movable = [
-            row.id
-            for row in Item.select(Item.id).where(
-                Item.id.in_(item_ids) & Item.status.in_(ACTIVE_STATUSES)
-            )
-        ]
-        if len(movable) != len(set(item_ids)):
-            raise ValidationError(_("Only items that are at the centre can be moved."))
-        Item.update(location=location).where(Item.id.in_(movable)).execute()
-        moment = now()
-        _record_events(actor, movable, "moved", location.name, moment)
+        movable = _at_the_centre(item_ids, _("Only items that are at the centre can be moved."))
+        _update(movable, location=location)
+        _record_events(actor, movable, "moved", location.name, now())
         audit.record(
             actor, Action.UPDATE, "item", None, after={"items": movable, "location": location.id}
         )
@@ -186,17 +205,8 @@ def discard_items(actor: User, item_ids: list[int], reason: str) -> int:
     if not item_ids:
         return 0
     with unit_of_work():
-        active = [
-            row.id
-            for row in Item.select(Item.id).where(
-                Item.id.in_(item_ids) & Item.status.in_(ACTIVE_STATUSES)
-            )
-        ]
-        if len(active) != len(set(item_ids)):
-            raise ValidationError(_("Only items that are at the centre can be discarded."))
-        Item.update(status=ItemStatus.DISCARDED.value, status_reason=clean).where(
-            Item.id.in_(active)
-        ).execute()
+        active = _at_the_centre(item_ids, _("Only items that are at the centre can be discarded."))
+        _update(active, status=ItemStatus.DISCARDED.value, status_reason=clean)
         _record_events(actor, active, "discarded", clean, now())
         audit.record(
             actor,
