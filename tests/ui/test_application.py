@@ -106,6 +106,32 @@ def _damage(paths):
     paths.database.write_bytes(bytes(data))
 
 
+def _fill_a_table_start_up_never_reads(paths):
+    import sqlite3
+
+    from lumijobi_desktop.core import store
+
+    conn = sqlite3.connect(paths.database)
+    conn.executemany(
+        "INSERT INTO item (category_id, description, size, condition, quantity, intake_at, "
+        "status, status_reason) VALUES (1, ?, '', 'good', 1, '2025-01-07 10:00:00', "
+        "'in_stock', '')",
+        [(f"Tavara numero {n}",) for n in range(3000)],
+    )
+    conn.commit()
+    conn.close()
+    store.open_store(paths)  # and closed again, cleanly
+    close_store()
+
+
+def _damage_tail(paths):
+    """Spoil the last pages (visitor data), not the first ones start-up reads."""
+    data = bytearray(paths.database.read_bytes())
+    for offset in range(len(data) - 4096 * 4, len(data) - 4096):
+        data[offset] = 0xA5
+    paths.database.write_bytes(bytes(data))
+
+
 def test_a_damaged_database_is_not_opened_and_the_newest_good_backup_is_offered(
     qapp, paths, users, monkeypatch
 ):
@@ -188,3 +214,72 @@ def test_the_idle_lock_closes_an_open_dialog_before_locking(
     assert dialog.result() == QDialog.Rejected
     qtbot.waitUntil(lambda: logins == [True])
     assert not running_app.window.isVisible()
+
+
+def test_damage_behind_a_clean_close_is_found_by_the_background_check(
+    qapp, qtbot, paths, users, monkeypatch
+):
+    import os
+
+    from lumijobi_desktop.core import store
+
+    close_store()
+    _fill_a_table_start_up_never_reads(paths)
+    assert store.closed_cleanly(paths)
+    before = os.stat(paths.database)
+    _damage_tail(paths)  # same size; the clock put back: the mark cannot tell
+    os.utime(paths.database, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert store.closed_cleanly(paths)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    desk = DeskApplication(qapp, paths, login_as=("Vilja Volunteer", PIN))
+    try:
+        assert desk.start()  # quick start: no whole-file check before the window
+        qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+        assert "integrity check" in shown[0] or "eheystarkistu" in shown[0]
+    finally:
+        qapp.removeEventFilter(desk.scanner)
+        qapp.removeEventFilter(desk.idle)
+        desk.window.close()
+        desk.shutdown()
+    assert not store.closed_cleanly(paths)  # the next start checks before writing
+
+
+def test_after_a_crash_the_database_is_checked_first_and_then_opens(qapp, paths, users):
+    from lumijobi_desktop.core import store
+
+    close_store()
+    (paths.root / store.CLEAN_MARK).unlink()  # as a crash leaves it
+    desk = DeskApplication(qapp, paths, login_as=("Vilja Volunteer", PIN))
+    try:
+        assert desk.start()
+        assert desk.window.isVisible()
+    finally:
+        qapp.removeEventFilter(desk.scanner)
+        qapp.removeEventFilter(desk.idle)
+        desk.window.close()
+        desk.shutdown()
+    assert store.closed_cleanly(paths)
+
+
+def test_damage_met_while_starting_is_explained_and_checked_next_time(
+    qapp, paths, users, monkeypatch
+):
+    import os
+
+    from lumijobi_desktop.core import people, store
+    from lumijobi_desktop.core.people import PersonData
+
+    for n in range(300):  # persons and their audit rows fill the last pages
+        people.register_person(users["admin"], PersonData(first_name=f"P{n}", consent=True))
+    close_store()
+    before = os.stat(paths.database)
+    _damage_tail(paths)
+    os.utime(paths.database, ns=(before.st_atime_ns, before.st_mtime_ns))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    desk = DeskApplication(qapp, paths, login_as=("Vilja Volunteer", PIN))
+    assert not desk.start()
+    desk.lock.release()
+    assert desk.exit_code == 1 and shown
+    assert not store.closed_cleanly(paths)

@@ -12,8 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+import peewee as pw
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from lumijobi_desktop.core import accounts, backup, settings
 from lumijobi_desktop.core.app_log import configure_logging, logger
@@ -24,11 +25,14 @@ from lumijobi_desktop.core.instance_lock import InstanceLock
 from lumijobi_desktop.core.paths import DataPaths
 from lumijobi_desktop.core.permissions import Permission
 from lumijobi_desktop.core.store import (
+    check_database,
     close_store,
+    closed_cleanly,
+    distrust_until_checked,
     open_store,
 )
 from lumijobi_desktop.core.users import User
-from lumijobi_desktop.ui.errors import install_excepthook, report
+from lumijobi_desktop.ui.errors import install_excepthook, report, show_apology
 from lumijobi_desktop.ui.idle import IdleWatcher
 from lumijobi_desktop.ui.login import LoginDialog
 from lumijobi_desktop.ui.main_window import MainWindow
@@ -87,11 +91,15 @@ class DeskApplication:
         if not self._open_database():
             self.exit_code = 1
             return False
-        apply_language(settings.get(settings.DEFAULT_LANGUAGE_KEY))
-        user = self._logged_in_without_screen() or self._first_user()
-        if user is None:
+        try:
+            apply_language(settings.get(settings.DEFAULT_LANGUAGE_KEY))
+            user = self._logged_in_without_screen() or self._first_user()
+            if user is None:
+                return False
+            self._show_main_window(user)
+        except pw.DatabaseError as error:
+            self._damaged_while_starting(error)
             return False
-        self._show_main_window(user)
         self.scanner = install_scan_detector(self.app)
         self.scanner.scanned.connect(self._route_scan)
         self.idle = IdleWatcher(lambda: settings.get(settings.IDLE_LOCK_MINUTES))
@@ -114,9 +122,49 @@ class DeskApplication:
             else _("Lumijobi Desktop is already open on this computer with the same data."),
         )
 
+    def _check_after_unclean_stop(self) -> list[str]:
+        """After a crash the whole file is checked first; a window says why it takes a while."""
+        if not self.paths.database.exists() or closed_cleanly(self.paths):
+            return []
+        dialog = QProgressDialog(
+            _("Lumijobi Desktop was not closed normally last time. Checking the database…"),
+            "",
+            0,
+            0,
+        )
+        dialog.setCancelButton(None)
+        dialog.setWindowTitle("Lumijobi Desktop")
+        dialog.setMinimumDuration(0)
+        dialog.show()
+        outcome: dict[str, object] = {}
+        waiting = QEventLoop()
+
+        def finished(key: str, value: object) -> None:
+            outcome[key] = value
+            waiting.quit()
+
+        paths = self.paths
+        self.worker.submit(
+            lambda: check_database(paths, quick=True),
+            lambda problems: finished("problems", problems),
+            lambda error: finished("error", error),
+        )
+        if not outcome:
+            waiting.exec()
+        dialog.close()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["problems"]
+
     def _open_database(self) -> bool:
         try:
-            open_store(self.paths)
+            problems = self._check_after_unclean_stop()
+            if problems:
+                raise DamagedDatabaseError(
+                    _("The database failed its integrity check and was not opened."), problems
+                )
+            open_store(self.paths, verify=False)
+            self._probe_start_up_tables()
             return True
         except NewerDatabaseError as error:
             QMessageBox.critical(None, "Lumijobi Desktop", error.message)
@@ -127,6 +175,33 @@ class DeskApplication:
         except LumijobiError as error:
             QMessageBox.critical(None, "Lumijobi Desktop", error.message)
             return False
+
+    def _damaged_while_starting(self, error: pw.DatabaseError) -> None:
+        """A malformed page met after the quick start: stop, and check fully next time."""
+        logger.error("Database error while starting: %s", type(error).__name__)
+        close_store()
+        distrust_until_checked_on_disk(self.paths)
+        self.exit_code = 1
+        QMessageBox.critical(
+            None,
+            "Lumijobi Desktop",
+            _(
+                "The database failed its integrity check. Close the app and start it again: "
+                "it will offer to restore the newest good backup."
+            ),
+        )
+
+    def _probe_start_up_tables(self) -> None:
+        """Read what start-up needs; a malformed page here is damage, not a crash."""
+        try:
+            settings.get(settings.CENTRE_NAME)
+            accounts.login_choices()
+        except pw.DatabaseError as error:
+            close_store()
+            distrust_until_checked_on_disk(self.paths)
+            raise DamagedDatabaseError(
+                _("The database failed its integrity check and was not opened."), [str(error)]
+            ) from error
 
     def _offer_restore(self) -> bool:
         folders = [self.paths.backups]
@@ -244,12 +319,33 @@ class DeskApplication:
 
     # backups ---------------------------------------------------------------------
     def _after_start(self) -> None:
-        if not backup.backed_up_today(self.paths):
-            paths = self.paths
+        if self.stopped:
+            return  # shut down before the event loop ran: start no background work
+        paths = self.paths
+        # A clean start skipped reading the whole file; it is checked here, off the GUI
+        # thread, so damage that happened while the app was closed is still found.
+        self.worker.submit(
+            lambda: check_database(paths, quick=True), self._check_done, self._backup_failed
+        )
+        if not backup.backed_up_today(paths):
             self.worker.submit(
                 lambda: backup.run_backup(paths), self._backup_done, self._backup_failed
             )
         self._remind_outside_backup()
+
+    def _check_done(self, problems: list[str]) -> None:
+        if not problems or self.stopped:
+            return
+        logger.error("Background integrity check failed: %d problem(s)", len(problems))
+        distrust_until_checked()
+        QMessageBox.critical(
+            self.window,
+            "Lumijobi Desktop",
+            _(
+                "The database failed its integrity check. Close the app and start it again: "
+                "it will offer to restore the newest good backup."
+            ),
+        )
 
     def _backup_done(self, result: backup.BackupResult) -> None:
         logger.info("Backup written (%s)", result.local.name)
@@ -307,6 +403,12 @@ def settings_backup_folder_from_disk() -> Path | None:
         return None
 
 
+def distrust_until_checked_on_disk(paths: DataPaths) -> None:
+    from lumijobi_desktop.core.store import CLEAN_MARK
+
+    (paths.root / CLEAN_MARK).unlink(missing_ok=True)
+
+
 def login_from_environment() -> tuple[str, str] | None:
     value = os.environ.get(AUTO_LOGIN_ENV, "")
     if ":" not in value:
@@ -324,7 +426,12 @@ def run(
     desk = DeskApplication(
         app, paths, login_as=login_as or login_from_environment(), report_shown=report_shown
     )
-    if not desk.start():
+    try:
+        started = desk.start()
+    except Exception as error:
+        show_apology(None, error)
+        started, desk.exit_code = False, 1
+    if not started:
         desk.lock.release()
         close_store()
         return desk.exit_code
