@@ -65,14 +65,15 @@ class WishesModel(RowsTableModel):
         return values[column]
 
 
-def _table(model) -> QTableView:
+def _table(model, stretch_column: int) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
     table.setSelectionMode(QAbstractItemView.SingleSelection)
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(stretch_column, QHeaderView.Stretch)
     return table
 
 
@@ -101,9 +102,9 @@ class ReservationsView(QWidget):
         self.session = session
         self.reservations = ReservationsModel(self)
         self.wishes = WishesModel(self)
-        self.reservation_table = _table(self.reservations)
+        self.reservation_table = _table(self.reservations, stretch_column=2)  # the item
         self.reservation_table.setObjectName("reservationsTable")
-        self.wish_table = _table(self.wishes)
+        self.wish_table = _table(self.wishes, stretch_column=4)  # the wish in words
         self.wish_table.setObjectName("wishesTable")
         cancel = QPushButton(_("End the reservation"))
         add_wish = QPushButton(_("Record a wish…"), objectName="addWish")
@@ -132,8 +133,6 @@ class ReservationsView(QWidget):
         user = self.session.user
         self.reservations.set_rows(reservations.expiring(user, within_days=SOON_DAYS))
         self.wishes.set_rows(reservations.open_wishes(user))
-        for table in (self.reservation_table, self.wish_table):
-            table.resizeColumnToContents(0)
 
     def showEvent(self, event) -> None:
         self.refresh()
