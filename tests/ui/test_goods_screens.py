@@ -294,6 +294,7 @@ def test_the_recipient_gets_a_list_of_what_was_handed_out(
     monkeypatch.setattr("lumijobi_desktop.ui.print_pdf.print_with_dialog", read_instead_of_printing)
     view.print_list()
     assert "Talvitakki" in printed[0] and "Oksana Melnyk" in printed[0]
+    assert "Ulkovaatteet / Верхній одяг" in printed[0]
     assert "Saadut tavarat / Отримані речі" in printed[0]  # Finnish, then her language
 
 

@@ -338,7 +338,7 @@ class HandoutView(QWidget):
         visitor_lang = next((c for c in spoken if c in ("uk", "en")), current_language().code)
         lines = [
             ListLine(
-                line.item.category.name_in("fi"),
+                _both_names(line.item.category, visitor_lang),
                 line.item.description,
                 line.item.size,
                 line.quantity,
@@ -357,3 +357,9 @@ class HandoutView(QWidget):
                 visitor_lang=visitor_lang,
             ),
         )
+
+
+def _both_names(category, visitor_lang: str) -> str:
+    """'Ulkovaatteet / Верхній одяг': the paper is read at home, in either language."""
+    finnish, theirs = category.name_in("fi"), category.name_in(visitor_lang)
+    return finnish if theirs == finnish else f"{finnish} / {theirs}"
