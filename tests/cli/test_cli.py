@@ -130,8 +130,7 @@ def test_layouts_lists_the_label_stock_with_geometry(capsys):
 
 
 def test_labels_for_a_donation_decode_to_its_items(demo_dir, tmp_path):
-    import pypdfium2 as pdfium
-    import zxingcpp
+    from tests.pdf_reading import decoded_texts
 
     conn = sqlite3.connect(demo_dir / "lumijobi.sqlite3")
     donation = conn.execute(
@@ -157,9 +156,7 @@ def test_labels_for_a_donation_decode_to_its_items(demo_dir, tmp_path):
         )
         == 0
     )
-    decoded = []
-    for page in pdfium.PdfDocument(out):
-        decoded += [r.text for r in zxingcpp.read_barcodes(page.render(scale=300 / 72).to_pil())]
+    decoded = decoded_texts(out)
     assert len(decoded) == donation[1] and all(code.startswith("I") for code in decoded)
 
 

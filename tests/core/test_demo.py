@@ -8,7 +8,15 @@ from collections import Counter
 
 import pytest
 
-from lumijobi_desktop.core import accounts, audit, demo, people, settings, sqlite_features
+from lumijobi_desktop.core import (
+    accounts,
+    audit,
+    demo,
+    demo_goods,
+    people,
+    settings,
+    sqlite_features,
+)
 from lumijobi_desktop.core.database import current_database
 from lumijobi_desktop.core.errors import ValidationError
 from lumijobi_desktop.core.name_matching import search_tokens_for
@@ -190,7 +198,8 @@ def test_demo_accounts_log_in_with_the_demo_pin(summary):
 
 def test_database_is_sound_with_all_its_indexes(store):
     database = current_database()
-    tables = [model._meta.table_name for model in demo.BULK_MODELS]
+    bulk_models = [*demo.BULK_MODELS, *demo_goods.BULK_MODELS]  # indexes dropped while loading
+    tables = [model._meta.table_name for model in bulk_models]
     indexes_before = {table: database.get_indexes(table) for table in tables}
     demo.generate_demo(size="small", today=TODAY)
     assert {table: database.get_indexes(table) for table in tables} == indexes_before

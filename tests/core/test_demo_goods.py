@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from lumijobi_desktop.core import catalogue, demo, demo_goods, reservations, sqlite_features, stock
+from lumijobi_desktop.core import catalogue, demo, demo_goods, reservations, stock
 from lumijobi_desktop.core.database import current_database
 from lumijobi_desktop.core.errors import ValidationError
 from lumijobi_desktop.core.inventory import (
@@ -283,15 +283,6 @@ def test_items_look_like_a_recycling_point(summary):
     assert any("\u0400" <= char <= "\u04ff" for item in items for char in item.description)
     assert any(item.description == "Bodyt" and item.size for item in items)
     assert {item.condition for item in items} == {"new", "good", "used", "worn"}
-
-
-def test_database_is_sound_with_all_its_goods_indexes(store):
-    database = current_database()
-    tables = [model._meta.table_name for model in demo_goods.BULK_MODELS]
-    indexes_before = {table: database.get_indexes(table) for table in tables}
-    demo.generate_demo(size="small", today=TODAY)
-    assert {table: database.get_indexes(table) for table in tables} == indexes_before
-    assert sqlite_features.integrity_problems(store.paths.database) == []
 
 
 def test_a_database_with_goods_is_left_alone(store):

@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from reportlab.lib.units import mm
+from tests.pdf_reading import page_sizes_mm, page_texts
 
 from lumijobi_desktop.core.codes import CodeKind, group_for_reading, make_code
 from lumijobi_desktop.core.errors import ValidationError
@@ -132,26 +133,6 @@ def assert_qrs_where_the_layout_puts_them(
         ]
         assert [found.text for found in nearby] == [code], (page, position, code)
         assert nearby[0].width_mm == pytest.approx(box.size_mm, abs=2 * TOLERANCE_MM)
-
-
-def page_sizes_mm(path) -> list[tuple[float, float]]:
-    pdf = pdfium.PdfDocument(path)
-    try:
-        return [(page.get_width() / mm, page.get_height() / mm) for page in pdf]
-    finally:
-        pdf.close()
-
-
-def one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def page_texts(path) -> list[str]:
-    pdf = pdfium.PdfDocument(path)
-    try:
-        return [one_line(page.get_textpage().get_text_bounded()) for page in pdf]
-    finally:
-        pdf.close()
 
 
 def printable_boxes_pt(layout: LabelLayout) -> list[tuple[float, float, float, float]]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import io
 import math
-import re
 
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from reportlab.lib.units import mm
+from tests.pdf_reading import decoded_qr_codes, one_line, page_sizes_mm, page_texts
 
 from lumijobi_desktop.core.codes import CodeKind, group_for_reading, make_code
 from lumijobi_desktop.printing import visitor_card
@@ -47,39 +47,6 @@ def make_cards(count: int) -> list[CardData]:
         CardData(make_code(CodeKind.PERSON, 15 + 137 * i), NAMES[i % len(NAMES)], lang)
         for i, lang in zip(range(count), ["uk", "fi", "en"] * count, strict=False)
     ]
-
-
-def one_line(text: str) -> str:
-    """Extracted text breaks lines where the PDF does; compare with single spaces."""
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def page_texts(path) -> list[str]:
-    pdf = pdfium.PdfDocument(path)
-    try:
-        return [one_line(page.get_textpage().get_text_bounded()) for page in pdf]
-    finally:
-        pdf.close()
-
-
-def decoded_qr_codes(path) -> list[list[zxingcpp.Barcode]]:
-    pdf = pdfium.PdfDocument(path)
-    try:
-        pages = []
-        for page in pdf:
-            image = page.render(scale=DPI / 72).to_pil()
-            pages.append(zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode))
-        return pages
-    finally:
-        pdf.close()
-
-
-def page_sizes_mm(path) -> list[tuple[float, float]]:
-    pdf = pdfium.PdfDocument(path)
-    try:
-        return [(page.get_width() / mm, page.get_height() / mm) for page in pdf]
-    finally:
-        pdf.close()
 
 
 @pytest.fixture

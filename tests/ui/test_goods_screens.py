@@ -2,10 +2,10 @@
 
 import pypdfium2 as pdfium
 import pytest
-import zxingcpp
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog
+from tests.pdf_reading import decoded_texts
 from tests.ui.test_scanning_and_windows import _burst
 
 from lumijobi_desktop.core import catalogue, intake
@@ -28,14 +28,6 @@ def goods_window(qtbot, paths, volunteer):
     main.show()
     main.show_area("goods")
     return main
-
-
-def _decode_all(pdf_path):
-    codes = []
-    for page in pdfium.PdfDocument(pdf_path):
-        image = page.render(scale=300 / 72).to_pil()
-        codes += [r.text for r in zxingcpp.read_barcodes(image)]
-    return codes
 
 
 def test_intake_of_five_items_and_printing_their_labels(qtbot, goods_window, tmp_path, monkeypatch):
@@ -64,7 +56,7 @@ def test_intake_of_five_items_and_printing_their_labels(qtbot, goods_window, tmp
     dialogs = []
     monkeypatch.setattr(LabelPrintDialog, "exec", lambda d: dialogs.append(d) or d.save())
     qtbot.mouseClick(intake_view.labels_button, Qt.LeftButton)
-    assert sorted(_decode_all(target)) == sorted(item.code for item in items)
+    assert sorted(decoded_texts(target)) == sorted(item.code for item in items)
     text = "".join(p.get_textpage().get_text_range() for p in pdfium.PdfDocument(target))
     assert "Зимова казка" in text
 
@@ -252,7 +244,7 @@ def test_staff_make_a_layout_and_choose_what_labels_show(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
     dialog.save()
-    assert _decode_all(target) == ["I0000017"]
+    assert decoded_texts(target) == ["I0000017"]
     assert "24.11.2026" not in pdfium.PdfDocument(target)[0].get_textpage().get_text_range()
     assert "intake_date" not in label_settings.fields_for(dialog.layout())
 
