@@ -75,6 +75,11 @@ def N_(message: str) -> str:
     return message
 
 
+def finnish_and(finnish: str, other: str) -> str:
+    """'Koko / Розмір' on bilingual papers; just the Finnish when both read the same."""
+    return finnish if other == finnish else f"{finnish} / {other}"
+
+
 def gettext_in(code: str, message: str) -> str:
     """Translate into a given language, e.g. the visitor's half of a bilingual paper."""
     return translation_for(code).gettext(message)

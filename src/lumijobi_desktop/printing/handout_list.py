@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from lumijobi_desktop.core.i18n import N_, format_date, gettext_in
+from lumijobi_desktop.core.i18n import N_, finnish_and, format_date, gettext_in
 from lumijobi_desktop.printing.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
 
 MARGIN_MM = 12.0
@@ -42,9 +42,7 @@ class ListLine:
 
 def _both(message: str, second: str) -> str:
     """'Päivämäärä / Дата': Finnish first, then the visitor's language when it differs."""
-    finnish = gettext_in("fi", message)
-    other = gettext_in(second, message)
-    return finnish if other == finnish else f"{finnish} / {other}"
+    return finnish_and(gettext_in("fi", message), gettext_in(second, message))
 
 
 def _styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:

@@ -28,7 +28,7 @@ from lumijobi_desktop.core import handouts, people, person_search, stock
 from lumijobi_desktop.core.codes import group_for_reading, parse_code
 from lumijobi_desktop.core.errors import ValidationError
 from lumijobi_desktop.core.handouts import BasketLine
-from lumijobi_desktop.core.i18n import N_, _, current_language, ngettext
+from lumijobi_desktop.core.i18n import N_, _, current_language, finnish_and, ngettext
 from lumijobi_desktop.core.inventory import Item
 from lumijobi_desktop.core.people import Person
 from lumijobi_desktop.printing.handout_list import ListLine, render_handout_list
@@ -338,7 +338,9 @@ class HandoutView(QWidget):
         visitor_lang = next((c for c in spoken if c in ("uk", "en")), current_language().code)
         lines = [
             ListLine(
-                _both_names(line.item.category, visitor_lang),
+                finnish_and(
+                    line.item.category.name_in("fi"), line.item.category.name_in(visitor_lang)
+                ),
                 line.item.description,
                 line.item.size,
                 line.quantity,
@@ -357,9 +359,3 @@ class HandoutView(QWidget):
                 visitor_lang=visitor_lang,
             ),
         )
-
-
-def _both_names(category, visitor_lang: str) -> str:
-    """'Ulkovaatteet / Верхній одяг': the paper is read at home, in either language."""
-    finnish, theirs = category.name_in("fi"), category.name_in(visitor_lang)
-    return finnish if theirs == finnish else f"{finnish} / {theirs}"

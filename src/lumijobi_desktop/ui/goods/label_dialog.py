@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from lumijobi_desktop.core import label_settings, settings
-from lumijobi_desktop.core.errors import LumijobiError
 from lumijobi_desktop.core.i18n import N_, _, current_language
 from lumijobi_desktop.core.label_layouts import FIELDS, LabelLayout, display_title
 from lumijobi_desktop.core.permissions import Permission
 from lumijobi_desktop.printing.labels import LabelContent, render_labels, render_test_page
-from lumijobi_desktop.ui.errors import report
+from lumijobi_desktop.ui.errors import run_form_action
 from lumijobi_desktop.ui.goods.layout_dialog import LayoutDialog
 from lumijobi_desktop.ui.papers import print_paper, save_and_open_pdf
 from lumijobi_desktop.ui.session import DeskSession
@@ -195,13 +194,12 @@ class LabelPrintDialog(QDialog):
         return (self.offset_x.value(), self.offset_y.value())
 
     def _save(self, file_name: str, render: Callable[[Path], object]) -> Path | None:
-        try:
-            return save_and_open_pdf(self, _("Save the labels"), file_name, render)
-        except LumijobiError as error:
-            self.error.show_message(error.message)
-        except Exception as error:
-            report(self, error)
-        return None
+        saved: list[Path | None] = []
+
+        def save() -> None:
+            saved.append(save_and_open_pdf(self, _("Save the labels"), file_name, render))
+
+        return saved[0] if run_form_action(self, self.error, save) else None
 
     def _render(self, path: Path) -> int:
         layout = self.layout()
@@ -219,15 +217,12 @@ class LabelPrintDialog(QDialog):
         )
 
     def print_now(self) -> None:
-        try:
-            printed = print_paper(self, self._render)
-        except LumijobiError as error:
-            self.error.show_message(error.message)
+        printed: list[bool] = []
+        if not run_form_action(
+            self, self.error, lambda: printed.append(print_paper(self, self._render))
+        ):
             return
-        except Exception as error:
-            report(self, error)
-            return
-        if printed:
+        if printed[0]:
             self._remember_choices()
             self._remember_printed()
             self.accept()
