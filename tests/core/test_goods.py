@@ -277,3 +277,25 @@ def test_discarding_old_stock_in_bulk_goes_past_sqlites_variable_limit(users, mo
     assert stock.discard_items(staff, ids, "vanha varasto") == 40
     assert ItemModel.select().where(ItemModel.status == "discarded").count() == 40
     assert ItemEvent.select().where(ItemEvent.kind == "discarded").count() == 40
+
+
+def test_merging_persons_moves_their_goods_history(users, visitor):
+    from lumijobi_desktop.core import person_merge
+    from lumijobi_desktop.core.inventory import Handout, Reservation
+
+    staff = users[Role.STAFF]
+    double = register_person(
+        staff, PersonData(first_name="Olena", last_name="Bondar", consent=True)
+    )
+    _d, (coat, boots) = take_in(
+        staff,
+        ItemInput(category("clothes_women").id, "Takki", size="40"),
+        ItemInput(category("shoes").id, "Saappaat", size="38"),
+        donor_person_id=double.id,
+    )
+    handouts.hand_out(staff, [BasketLine(coat.id)], recipient_id=double.id)
+    reservations.reserve(staff, boots.id, double.id, TODAY + dt.timedelta(days=7))
+    person_merge.merge_persons(staff, visitor.id, double.id)
+    assert Handout.get().recipient_id == visitor.id
+    assert Reservation.get().person_id == visitor.id
+    assert Donation.get().donor_person_id == visitor.id

@@ -58,6 +58,10 @@ ENTITY_NAMES = {
     "item": N_("Item"),
     "handout": N_("Hand-out"),
     "reservation": N_("Reservation"),
+    "event": N_("Event"),
+    "event_series": N_("Event series"),
+    "registration": N_("Sign-up"),
+    "tally": N_("Headcount"),
     "wish": N_("Wish"),
     "database": N_("Database"),
 }

@@ -41,6 +41,10 @@ class Permission(StrEnum):
     MANAGE_CATALOGUE = "manage_catalogue"
     DISCARD_GOODS = "discard_goods"
     VIEW_VISITS = "view_visits"
+    VIEW_EVENTS = "view_events"
+    HANDLE_SIGNUPS = "handle_signups"
+    MANAGE_EVENTS = "manage_events"
+    MANAGE_PARTNERS = "manage_partners"
     PRINT_PAPERS = "print_papers"
     READ_CONFIDENTIAL_NOTES = "read_confidential_notes"
     MANAGE_SETTINGS = "manage_settings"
@@ -59,6 +63,10 @@ PERMISSION_NAMES = {
     Permission.MANAGE_CATALOGUE: N_("change categories and locations"),
     Permission.DISCARD_GOODS: N_("discard goods"),
     Permission.VIEW_VISITS: N_("see visits"),
+    Permission.VIEW_EVENTS: N_("see events and partners"),
+    Permission.HANDLE_SIGNUPS: N_("take sign-ups and mark who came to events"),
+    Permission.MANAGE_EVENTS: N_("plan, change and cancel events"),
+    Permission.MANAGE_PARTNERS: N_("manage partner organisations"),
     Permission.PRINT_PAPERS: N_("print cards and papers"),
     Permission.READ_CONFIDENTIAL_NOTES: N_("read confidential advice notes"),
     Permission.MANAGE_SETTINGS: N_("change settings"),
@@ -74,6 +82,8 @@ _DESK = {
     Permission.VIEW_VISITS,
     Permission.PRINT_PAPERS,
     Permission.HANDLE_GOODS,
+    Permission.VIEW_EVENTS,
+    Permission.HANDLE_SIGNUPS,
 }
 _STAFF = _DESK | {
     Permission.MERGE_PERSONS,
@@ -82,6 +92,8 @@ _STAFF = _DESK | {
     Permission.DISCARD_GOODS,
     Permission.MANAGE_SETTINGS,
     Permission.MANAGE_BACKUPS,
+    Permission.MANAGE_EVENTS,
+    Permission.MANAGE_PARTNERS,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

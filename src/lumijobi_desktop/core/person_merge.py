@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lumijobi_desktop.core import audit
+from lumijobi_desktop.core import audit, schema
 from lumijobi_desktop.core.audit import Action
 from lumijobi_desktop.core.database import now, unit_of_work
 from lumijobi_desktop.core.errors import ValidationError
@@ -17,12 +17,14 @@ from lumijobi_desktop.core.people import (
     snapshot,
 )
 from lumijobi_desktop.core.permissions import Permission, require
+from lumijobi_desktop.core.registrations import Registration, RegistrationStatus
 from lumijobi_desktop.core.users import User
-from lumijobi_desktop.core.visits import Visit
 
 
 def merge_persons(actor: User, keep_id: int, remove_id: int) -> Person:
-    """Visits move to the kept record, its blanks are filled, and the old card still works."""
+    """Visits, goods, sign-ups move to the kept record, its blanks are filled, and the old
+    card still works.
+    """
     require(actor, Permission.MERGE_PERSONS)
     if keep_id == remove_id:
         raise ValidationError(_("Choose two different records to merge."))
@@ -38,10 +40,46 @@ def merge_persons(actor: User, keep_id: int, remove_id: int) -> Person:
         keep.updated_at = now()
         keep.save()
         set_languages(keep, list(dict.fromkeys(keep.languages + remove.languages)))
-        Visit.update(person=keep).where(Visit.person == remove).execute()
+        _move_references(remove.id, keep.id)
         PersonMerge.update(person=keep).where(PersonMerge.person == remove).execute()
         PersonMerge.create(old_id=remove.id, person=keep)
         remove.delete_instance()
         index_person(keep)
         audit.record(actor, Action.MERGE, "person", keep.id, before=before, after=snapshot(keep))
     return keep
+
+
+# Rows that belong to the record itself rather than to what the person did.
+_OWN_ROWS = ("person_language", "person_search_token", "person_merge")
+
+
+def _move_references(remove_id: int, keep_id: int) -> None:
+    """Point everything that refers to the removed record at the kept one.
+
+    Found from the foreign keys themselves, so a table added later cannot be forgotten.
+    """
+    schema.ensure_loaded()
+    for field in Person._meta.backrefs:
+        if field.model._meta.table_name in _OWN_ROWS:
+            continue
+        field.model.update({field: keep_id}).where(field == remove_id).execute()
+    _cancel_double_sign_ups(keep_id)
+
+
+def _cancel_double_sign_ups(person_id: int) -> None:
+    """Both records signed up for the same event: the later sign-up goes."""
+    seen: set[int] = set()
+    active = (
+        Registration.select()
+        .where(
+            (Registration.person == person_id)
+            & (Registration.status != RegistrationStatus.CANCELLED.value)
+        )
+        .order_by(Registration.attended.desc(), Registration.queued_at, Registration.id)
+    )
+    for registration in active:
+        if registration.event_id in seen:
+            registration.status = RegistrationStatus.CANCELLED.value
+            registration.cancelled_at = now()
+            registration.save(only=[Registration.status, Registration.cancelled_at])
+        seen.add(registration.event_id)

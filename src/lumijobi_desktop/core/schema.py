@@ -2,8 +2,11 @@
 
 from lumijobi_desktop.core import inventory
 from lumijobi_desktop.core.audit import AuditEntry
+from lumijobi_desktop.core.events import Event, EventPartner, EventSeries
 from lumijobi_desktop.core.people import Person, PersonLanguage, PersonMerge, PersonSearchToken
+from lumijobi_desktop.core.registrations import Registration
 from lumijobi_desktop.core.settings import Setting
+from lumijobi_desktop.core.tallies import EventTally
 from lumijobi_desktop.core.users import User
 from lumijobi_desktop.core.visits import Visit
 
@@ -17,4 +20,14 @@ MODELS = [
     PersonSearchToken,
     Visit,
     *inventory.MODELS,
+    EventSeries,
+    Event,
+    EventPartner,
+    Registration,
+    EventTally,
 ]
+
+
+def ensure_loaded() -> list:
+    """Every model imported, so each foreign key is known to the table it points to."""
+    return MODELS

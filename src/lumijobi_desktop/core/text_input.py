@@ -16,3 +16,18 @@ def clean_line(value: str | None, limit: int, field: str, *, required: str | Non
             _("This is too long (at most {count} characters).").format(count=limit), field=field
         )
     return text
+
+
+def clean_text(value: str | None, limit: int, field: str) -> str:
+    """Several lines of typed text (notes, descriptions): lines tidied, one blank at most."""
+    lines = [" ".join(line.split()) for line in (value or "").splitlines()]
+    kept: list[str] = []
+    for line in lines:
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    text = "\n".join(kept).strip()
+    if len(text) > limit:
+        raise ValidationError(
+            _("This is too long (at most {count} characters).").format(count=limit), field=field
+        )
+    return text

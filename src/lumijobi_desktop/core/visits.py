@@ -117,11 +117,11 @@ def undo_check_in(actor: User, visit_id: int, today: dt.date | None = None) -> N
         person_id = visit.person_id
         visit.delete_instance()
         if person_id is not None:
-            _recompute_last_seen(person_id)
+            recompute_last_seen(person_id)
         audit.record(actor, Action.DELETE, "visit", visit_id, before=before)
 
 
-def _recompute_last_seen(person_id: int) -> None:
+def recompute_last_seen(person_id: int) -> None:
     person = Person.get_by_id(person_id)
     latest = Visit.select(pw.fn.MAX(Visit.visited_at)).where(Visit.person == person_id).scalar()
     # peewee returns the aggregate as text on SQLite; the field converts it back.

@@ -18,7 +18,7 @@ import peewee as pw
 from lumijobi_desktop.core.database import BaseModel, now
 from lumijobi_desktop.core.errors import DatabaseError, NewerDatabaseError
 from lumijobi_desktop.core.i18n import _
-from lumijobi_desktop.core.migrations import m0002_search_tokens, m0003_goods
+from lumijobi_desktop.core.migrations import m0002_search_tokens, m0003_goods, m0004_events
 
 SCHEMA_TABLE = "schema_version"
 FIRST_VERSION = 1
@@ -26,6 +26,7 @@ FIRST_VERSION = 1
 UPGRADES = {
     2: m0002_search_tokens.upgrade,
     3: m0003_goods.upgrade,
+    4: m0004_events.upgrade,
 }
 LATEST_VERSION = max(UPGRADES, default=FIRST_VERSION)
 
