@@ -13,7 +13,7 @@ from lumijobi_desktop import __version__
 from lumijobi_desktop.core import backup, i18n
 from lumijobi_desktop.core.app_log import configure_logging, log_unexpected
 from lumijobi_desktop.core.errors import LumijobiError
-from lumijobi_desktop.core.i18n import _
+from lumijobi_desktop.core.i18n import _, ngettext
 from lumijobi_desktop.core.instance_lock import InstanceLock
 from lumijobi_desktop.core.paths import DataPaths, resolve_data_dir
 from lumijobi_desktop.core.store import check_database, close_store, open_store
@@ -148,10 +148,7 @@ def cmd_labels(args: argparse.Namespace, paths: DataPaths) -> int:
     from lumijobi_desktop.printing.item_labels import item_labels, location_labels
     from lumijobi_desktop.printing.labels import render_labels
 
-    if not paths.database.exists():
-        print(_("There is no database in {path}.").format(path=paths.root), file=sys.stderr)
-        return EXIT_FAILED
-    open_store(paths)
+    _open_existing(paths)
     layout = layout_named(args.layout)
     if layout is None:
         print(
@@ -189,6 +186,75 @@ def cmd_labels(args: argparse.Namespace, paths: DataPaths) -> int:
         )
     )
     return EXIT_OK
+
+
+def _open_existing(paths: DataPaths) -> None:
+    if not paths.database.exists():
+        raise LumijobiError(_("There is no database in {path}.").format(path=paths.root))
+    open_store(paths)
+
+
+def _event_of(actor, code: str):
+    from lumijobi_desktop.core import events
+
+    event = events.find_by_code(actor, code)
+    if event is None:
+        raise LumijobiError(
+            _("{code} is not the code of an event in this database.").format(code=code)
+        )
+    return event
+
+
+def cmd_signup_sheet(args: argparse.Namespace, paths: DataPaths) -> int:
+    from lumijobi_desktop.printing.event_papers import write_signup_sheet
+
+    _open_existing(paths)
+    actor = _automation_actor()
+    event = _event_of(actor, args.event)
+    pages = write_signup_sheet(actor, event.id, Path(args.out), args.lang, args.blank_rows)
+    print(_("Saved {path} ({pages} pages).").format(path=args.out, pages=pages))
+    return EXIT_OK
+
+
+def cmd_poster(args: argparse.Namespace, paths: DataPaths) -> int:
+    from lumijobi_desktop.printing.event_papers import write_poster
+
+    _open_existing(paths)
+    actor = _automation_actor()
+    event = _event_of(actor, args.event)
+    write_poster(actor, event.id, Path(args.out), args.lang)
+    print(_("Saved {path}.").format(path=args.out))
+    return EXIT_OK
+
+
+def cmd_calendar(args: argparse.Namespace, paths: DataPaths) -> int:
+    import datetime as dt
+
+    from lumijobi_desktop.core import settings
+    from lumijobi_desktop.core.event_sharing import export_calendar
+
+    _open_existing(paths)
+    first = args.date_from or dt.date.today()
+    last = args.date_to or first + dt.timedelta(days=365)
+    name = settings.get(settings.CENTRE_NAME)
+    count = export_calendar(_automation_actor(), Path(args.out), first, last, name, args.lang)
+    print(
+        ngettext("Saved {path} ({count} event).", "Saved {path} ({count} events).", count).format(
+            path=args.out, count=count
+        )
+    )
+    return EXIT_OK
+
+
+def _date_argument(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a date like 2026-11-24.").format(text=text)
+        ) from None
 
 
 def _automation_actor():
@@ -235,6 +301,29 @@ def build_parser() -> argparse.ArgumentParser:
     labels.add_argument("--copies", type=int, default=1)
     labels.add_argument("--outline", action="store_true", help=_("print label outlines"))
     labels.add_argument("--out", required=True, help=_("PDF file to write"))
+
+    sheet = command("signup-sheet", cmd_signup_sheet, _("Save an event's sign-up sheet as PDF."))
+    sheet.add_argument("--event", required=True, help=_("the event's code (E…)"))
+    sheet.add_argument(
+        "--lang", choices=sorted(i18n.LANGUAGES), default="uk", help=_("the second language")
+    )
+    sheet.add_argument("--blank-rows", type=int, default=10, help=_("empty rows for new names"))
+    sheet.add_argument("--out", required=True, help=_("PDF file to write"))
+
+    poster = command("poster", cmd_poster, _("Save an event's poster as PDF."))
+    poster.add_argument("--event", required=True, help=_("the event's code (E…)"))
+    poster.add_argument(
+        "--lang", choices=sorted(i18n.LANGUAGES), default="uk", help=_("the second language")
+    )
+    poster.add_argument("--out", required=True, help=_("PDF file to write"))
+
+    calendar = command(
+        "calendar", cmd_calendar, _("Save the events as an iCalendar file to share.")
+    )
+    calendar.add_argument("--from", dest="date_from", type=_date_argument, help="YYYY-MM-DD")
+    calendar.add_argument("--to", dest="date_to", type=_date_argument, help="YYYY-MM-DD")
+    calendar.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default="fi")
+    calendar.add_argument("--out", required=True, help=_("iCalendar file (.ics) to write"))
 
     notice = command("privacy-notice", cmd_privacy_notice, _("Save the privacy notice as PDF."))
     notice.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default="fi")
