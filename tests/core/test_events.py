@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from tests.core.events_fixtures import START, make_event
 
 from lumijobi_desktop.core import event_series, events, partners, tallies
 from lumijobi_desktop.core.audit import AuditEntry
@@ -11,7 +12,6 @@ from lumijobi_desktop.core.event_series import WeeklyRule
 from lumijobi_desktop.core.events import Event, EventData
 from lumijobi_desktop.core.permissions import Role
 from lumijobi_desktop.core.tallies import Counts
-from tests.core.events_fixtures import START, make_event
 
 TUESDAY = 1
 COFFEE = EventData(title="Tiistaikahvit", title_uk="Вівторкова кава", kind="coffee")

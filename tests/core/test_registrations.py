@@ -3,12 +3,12 @@
 import datetime as dt
 
 import pytest
+from tests.core.events_fixtures import BEFORE, START, make_event, make_persons
 
 from lumijobi_desktop.core import events, registrations, visits
 from lumijobi_desktop.core.errors import PermissionDenied, ValidationError
 from lumijobi_desktop.core.registrations import Registration, RegistrationStatus
 from lumijobi_desktop.core.visits import Purpose, Visit
-from tests.core.events_fixtures import BEFORE, START, make_event, make_persons
 
 
 def _sign(actor, event, person, adults=1, children=0):

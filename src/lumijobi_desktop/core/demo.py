@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 import peewee as pw
 
-from lumijobi_desktop.core import audit, demo_goods, settings
+from lumijobi_desktop.core import audit, demo_events, demo_goods, settings
 from lumijobi_desktop.core.audit import Action
 from lumijobi_desktop.core.database import BaseModel, current_database, unit_of_work
 from lumijobi_desktop.core.demo_names import (
@@ -104,6 +104,17 @@ class DemoSummary:
     handouts: int = 0
     reservations: int = 0
     wishes: int = 0
+    # Events (see demo_events).
+    partners: int = 0
+    coffee_meetings: int = 0
+    community_events: int = 0
+    registrations: int = 0
+    waiting: int = 0
+    tallies: int = 0
+
+    @property
+    def events(self) -> int:
+        return self.coffee_meetings + self.community_events
 
     @property
     def users(self) -> int:
@@ -175,6 +186,7 @@ def generate_demo(
     with unit_of_work():
         _require_empty()
         demo_goods.require_empty()
+        demo_events.require_empty()
         settings.store(settings.CENTRE_NAME, DEMO_CENTRE_NAME)
         settings.store(settings.DEFAULT_LANGUAGE_KEY, DEMO_DEFAULT_LANGUAGE)
         user_ids = _create_accounts(calendar.first_moment())
@@ -183,8 +195,11 @@ def generate_demo(
             population = _write_persons(
                 database, rng, calendar, spec.persons, user_ids[Role.ADMIN], tracker
             )
+            # Events first planned: who comes to them needs visits among the day's others.
+            plan = demo_events.plan_events(seed, size, calendar, population, user_ids, today)
+            calendar.event_days = plan.event_days(len(calendar.days), EVENT_DAY_SHARE)
             anonymous = _write_visits(
-                database, rng, calendar, population, spec.visits, user_ids, tracker
+                database, rng, calendar, population, spec.visits, user_ids, tracker, plan.visits
             )
             goods = demo_goods.write_goods(
                 rng,
@@ -196,6 +211,9 @@ def generate_demo(
                 writer=lambda model, fields: _BulkWriter(database, model, fields),
             )
         _set_last_seen()
+        happenings = demo_events.write_events(
+            plan, calendar, lambda model, fields: _BulkWriter(database, model, fields)
+        )
         summary = DemoSummary(
             size=size,
             seed=seed,
@@ -213,6 +231,12 @@ def generate_demo(
             handouts=goods.handouts,
             reservations=goods.reservations,
             wishes=goods.wishes,
+            partners=goods.partners + happenings.partners,
+            coffee_meetings=happenings.coffee_meetings,
+            community_events=happenings.community_events,
+            registrations=happenings.registrations,
+            waiting=happenings.waiting,
+            tallies=happenings.tallies,
         )
         audit.record(None, Action.CREATE, "database", None, after=_audit_details(summary, today))
     return summary
@@ -242,6 +266,7 @@ def _audit_details(summary: DemoSummary, today: dt.date) -> dict:
         "today": today,
         "persons": summary.persons,
         "visits": summary.visits,
+        "events": summary.events,
     }
 
 
@@ -567,14 +592,22 @@ def _write_visits(
     total: int,
     user_ids: dict[Role, int],
     tracker: _Tracker,
+    planned: dict[int, list[tuple[int, int | None, str]]] | None = None,
 ) -> int:
-    """Write `total` visits day by day, in time order; returns how many were anonymous."""
+    """Write `total` visits day by day, in time order; returns how many were anonymous.
+
+    `planned` visits (open-day index → visits: those ticked at events) are part of the
+    total: the returning and anonymous visits of the period are fewer by as many.
+    """
+    planned = planned or {}
+    planned_anonymous = sum(1 for day in planned.values() for visit in day if visit[1] is None)
+    planned_named = sum(len(day) for day in planned.values()) - planned_anonymous
     persons = len(population.created)
     anonymous = round(total * ANONYMOUS_SHARE)
     checked_in = _checked_in_at_registration(rng, persons, total - anonymous)
-    returning = total - anonymous - sum(checked_in)
+    returning = max(0, total - anonymous - sum(checked_in) - planned_named)
     returning_per_day = _apportion(returning, _returning_weights(calendar, population))
-    anonymous_per_day = _apportion(anonymous, calendar.busyness)
+    anonymous_per_day = _apportion(max(0, anonymous - planned_anonymous), calendar.busyness)
     regulars = _regulars_by_weekday(population)
     visits = _BulkWriter(database, Visit, VISIT_FIELDS, tracker)
     next_new = 0
@@ -592,6 +625,7 @@ def _write_visits(
             _ordinary_visit(rng, calendar, day_index, None)
             for _visit in range(anonymous_per_day[day_index])
         ]
+        day_visits += planned.get(day_index, ())
         _write_day(rng, calendar, day_index, day_visits, user_ids, visits)
         if visits.full():
             visits.flush()

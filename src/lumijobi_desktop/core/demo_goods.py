@@ -81,6 +81,58 @@ PARTNERS = (
     ("Pohjois-Pohjanmaan Leader", PartnerKind.OTHER, ("Hankkeen kalusteet",)),
 )
 
+# Whom to call at each partner: name → (contact person, phone, email, notes).
+PARTNER_DETAILS = {
+    "Lumijoen 4H-yhdistys": (
+        "Marja Honkala",
+        "040 512 3387",
+        "4h@lumijoki.example",
+        "Kerhot lapsille ja nuorille, askartelutarvikkeet. Tavoittaa parhaiten iltapäivisin.",
+    ),
+    "Lumijoen koulu": (
+        "Rehtori Pekka Aho",
+        "044 497 1120",
+        "koulu@lumijoki.example",
+        "Liikuntasali lainaan iltapäivisin. Löytötavarat tuodaan lukukauden lopussa.",
+    ),
+    "Lumijoen seurakunta": (
+        "Diakoni Anna-Liisa Vähäkangas",
+        "040 822 6519",
+        "diakonia@seurakunta.example",
+        "Seurakuntatalo joulujuhlaan. Ruoka-apu keskiviikkoisin.",
+    ),
+    "Lumijoen kunta, nuorisopalvelut": (
+        "Nuoriso-ohjaaja Ville Tuomela",
+        "050 463 1182",
+        "nuoriso@lumijoki.example",
+        "Retket ja lasten liikuntakerho. Bussi varataan kunnan kautta.",
+    ),
+    "K-Market Lumijoki": (
+        "Kauppias Mirja Jokela",
+        "044 235 8802",
+        "kauppa@lumijoki.example",
+        "Lahjoittaa kauden poistotuotteita. Leivontapäivien raaka-aineet tilataan viikkoa ennen.",
+    ),
+    "Lumijoen Martat": (
+        "Leena Haapala",
+        "040 958 3310",
+        "martat@lumijoki.example",
+        "Leivontapäivät ja vaatekeräys.",
+    ),
+    "MLL Lumijoen yhdistys": (
+        "Katja Ojala",
+        "045 776 2048",
+        "mll@lumijoki.example",
+        "Perhekahvila ja lastenvaatekeräys; pääsiäisaskartelu yhdessä 4H:n kanssa.",
+    ),
+    "Pohjois-Pohjanmaan Leader": (
+        "Hankeneuvoja Sami Lehto",
+        "040 640 1199",
+        "",
+        "Rahoittaa keskuksen hankkeen. Raportti kävijöistä ja tapahtumista kerran vuodessa.",
+    ),
+}
+
 DONOR_HOME = "Lahjoittajan luona"
 LOCATIONS = (
     ("Vaatehuone", LocationKind.ROOM),
@@ -539,13 +591,21 @@ def write_goods(
 def _write_partners(calendar: _Calendar) -> list[tuple[int, tuple[str, ...]]]:
     """(id, notes) of each partner."""
     created = calendar.first_moment()
-    return [
-        (
-            Partner.insert(name=name, kind=kind.value, active=True, created_at=created).execute(),
-            notes,
-        )
-        for name, kind, notes in PARTNERS
-    ]
+    partners = []
+    for name, kind, notes in PARTNERS:
+        contact, phone, email, about = PARTNER_DETAILS.get(name, ("", "", "", ""))
+        partner_id = Partner.insert(
+            name=name,
+            kind=kind.value,
+            active=True,
+            created_at=created,
+            contact_person=contact,
+            phone=phone,
+            email=email,
+            notes=about,
+        ).execute()
+        partners.append((partner_id, notes))
+    return partners
 
 
 def _write_locations() -> dict[str, int]:

@@ -214,16 +214,22 @@ class PartnerDonation:
 
 
 def partner_donations(actor: User, partner_id: int) -> list[PartnerDonation]:
-    """What the partner has donated, newest first, with the number of items in each."""
-    from lumijobi_desktop.core.inventory import Donation, Item
+    """What the partner has donated, newest first, with the number of things in each.
+
+    Counted as they came in (the intake events): `Item.quantity` is what is left, and
+    drops to 0 as things are handed out.
+    """
+    from lumijobi_desktop.core.inventory import Donation, Item, ItemEvent
 
     require(actor, Permission.VIEW_EVENTS)
-    items = pw.fn.COALESCE(pw.fn.SUM(Item.quantity), 0)
+    came_in = (
+        ItemEvent.select(pw.fn.COALESCE(pw.fn.SUM(ItemEvent.detail.cast("INTEGER")), 0))
+        .join(Item)
+        .where((Item.donation == Donation.id) & (ItemEvent.kind == "intake"))
+    )
     query = (
-        Donation.select(Donation.id, Donation.received_at, Donation.note, items.alias("items"))
-        .join(Item, pw.JOIN.LEFT_OUTER)
+        Donation.select(Donation.id, Donation.received_at, Donation.note, came_in.alias("items"))
         .where(Donation.donor_partner == partner_id)
-        .group_by(Donation.id)
         .order_by(Donation.received_at.desc())
     )
     return [PartnerDonation(row.id, row.received_at, row.items, row.note) for row in query]
