@@ -54,6 +54,13 @@ def cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
         close_store()
     print(_("Demo database written to {path}.").format(path=paths.database))
     print(
+        _("{events} events ({coffee} coffee meetings) with {signups} sign-ups.").format(
+            events=i18n.format_number(summary.events),
+            coffee=i18n.format_number(summary.coffee_meetings),
+            signups=i18n.format_number(summary.registrations),
+        )
+    )
+    print(
         _("{persons} visitors, {visits} visits. Log in as {name} with PIN {pin}.").format(
             persons=i18n.format_number(summary.persons),
             visits=i18n.format_number(summary.visits),
