@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lumijobi_desktop.core import backup, people
+from lumijobi_desktop.core import backup, events, people
 from lumijobi_desktop.core.codes import CodeKind, parse_code
 from lumijobi_desktop.core.i18n import _, format_datetime
 from lumijobi_desktop.core.permissions import Permission, role_name
@@ -29,6 +29,7 @@ from lumijobi_desktop.ui.admin.settings_view import SettingsView
 from lumijobi_desktop.ui.admin.users_view import UsersView
 from lumijobi_desktop.ui.desk.desk_view import DeskView
 from lumijobi_desktop.ui.errors import guarded
+from lumijobi_desktop.ui.events.event_detail import EventDetailView
 from lumijobi_desktop.ui.goods.goods_view import GoodsView
 from lumijobi_desktop.ui.persons.persons_view import PersonsView
 from lumijobi_desktop.ui.session import DeskSession
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         desk: DeskView = self.views["desk"]
         desk.register_requested.connect(self.register_from_desk)
         desk.checked_in.connect(self._visit_recorded)
+        desk.event_requested.connect(self.open_event)
 
     def _areas(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
         session = self.session
@@ -143,8 +145,12 @@ class MainWindow(QMainWindow):
             ("desk", _("Desk"), lambda: DeskView(session)),
             ("persons", _("Visitors"), self._persons_view),
         ]
+        if session.can(Permission.VIEW_EVENTS):
+            areas.append(("events", _("Events"), self._events_view))
         if session.can(Permission.HANDLE_GOODS):
             areas.append(("goods", _("Goods"), lambda: GoodsView(session)))
+        if session.can(Permission.VIEW_EVENTS):
+            areas.append(("partners", _("Partners"), self._partners_view))
         areas.append(("settings", _("Settings"), self._settings_view))
         if session.can(Permission.MANAGE_USERS):
             areas.append(("users", _("Users"), lambda: UsersView(session)))
@@ -156,6 +162,17 @@ class MainWindow(QMainWindow):
         view = PersonsView(self.session)
         view.check_in_requested.connect(self.check_in_person)
         return view
+
+    def _events_view(self) -> QWidget:
+        # Imported when first opened: the events area loads only when someone needs it.
+        from lumijobi_desktop.ui.events.events_view import EventsView
+
+        return EventsView(self.session)
+
+    def _partners_view(self) -> QWidget:
+        from lumijobi_desktop.ui.events.partners_view import PartnersView
+
+        return PartnersView(self.session)
 
     def _sidebar_row_changed(self, row: int) -> None:
         self.views[self.views.order[row]]
@@ -203,8 +220,20 @@ class MainWindow(QMainWindow):
         self.global_search.clear()
 
     @guarded
+    def open_event(self, event_id: int, tab: str | None = None) -> None:
+        """Show one event in the events area: its sign-ups, or its door (`tab="door"`)."""
+        if "events" not in self.views:
+            return
+        self.show_area("events")
+        self.views["events"].open_event(event_id, tab=tab)
+
+    @guarded
     def handle_scan(self, text: str) -> None:
         """A code from the scanner, from anywhere in the app."""
+        modal = QApplication.activeModalWidget()
+        accept_scan = getattr(modal, "accept_scan", None)
+        if accept_scan is not None and accept_scan(text):
+            return  # a dialog that takes scans (choosing a visitor by card)
         code = parse_code(text)
         if code is None:
             self.statusBar().showMessage(_("The scanned code was not recognised."), 8000)
@@ -217,6 +246,8 @@ class MainWindow(QMainWindow):
             on_goods = self.stack.currentWidget() is goods
             self.show_area("goods")
             goods.handle_item_scan(text, basket_allowed=on_goods)
+        elif code.kind is CodeKind.EVENT and "events" in self.views:
+            self._event_scanned(text)
         elif code.kind is CodeKind.LOCATION and "goods" in self.views:
             self.show_area("goods")
             message = self.views["goods"].handle_location_scan(code)
@@ -225,11 +256,35 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(_("This kind of code is not used yet."), 8000)
 
+    def _event_scanned(self, text: str) -> None:
+        """A sign-up sheet's QR code: its door, so the names on paper can be ticked."""
+        event = events.find_by_code(self.session.user, text)
+        if event is None:
+            self.statusBar().showMessage(_("No event has this code."), 8000)
+            QApplication.beep()
+            return
+        self.open_event(event.id, tab="door")
+
+    def door_showing(self) -> EventDetailView | None:
+        """The event page whose door tab is on screen now, if any."""
+        events_view = self.views.built("events")
+        if events_view is None or self.stack.currentWidget() is not events_view:
+            return None
+        current = getattr(events_view, "current_detail", None)
+        details = [current()] if current is not None else events_view.findChildren(EventDetailView)
+        for detail in details:
+            if isinstance(detail, EventDetailView) and detail.door_showing():
+                return detail
+        return None
+
     def _person_scanned(self, text: str) -> None:
         person = people.find_by_card(self.session.user, text)
         if person is None:
             self.statusBar().showMessage(_("No visitor has this card."), 8000)
             QApplication.beep()
+            return
+        door = self.door_showing()
+        if door is not None and door.handle_person_scan(text):
             return
         goods = self.views.built("goods")
         if (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,6 +32,7 @@ from lumijobi_desktop.core.people import Person
 from lumijobi_desktop.core.permissions import Permission
 from lumijobi_desktop.core.visits import Purpose, purpose_name
 from lumijobi_desktop.ui.desk.models import PersonResultsModel, TodayVisitsModel, today
+from lumijobi_desktop.ui.desk.upcoming import CallListPanel, UpcomingEventsPanel
 from lumijobi_desktop.ui.errors import guarded
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.widgets import confirm, heading
@@ -170,6 +171,7 @@ class CheckInPanel(QFrame):
 class DeskView(QWidget):
     register_requested = Signal(str)
     checked_in = Signal(int)
+    event_requested = Signal(int)  # an upcoming event clicked: open it
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None):
         super().__init__(parent)
@@ -179,6 +181,7 @@ class DeskView(QWidget):
         self.today_model = TodayVisitsModel(self)
         self._build()
         self.refresh_today()
+        self.refresh_events()
 
     # building -----------------------------------------------------------------
     def _build(self) -> None:
@@ -234,6 +237,16 @@ class DeskView(QWidget):
         self.undo_button = QPushButton(_("Undo the last check-in"))
         self.undo_button.setObjectName("undoCheckIn")
         right.addWidget(self.undo_button)
+        # Events are a side matter at the desk: below today's visits, only as tall as needed.
+        self.call_list = CallListPanel(self.session, self)
+        self.upcoming = UpcomingEventsPanel(self.session, self)
+        self.events_enabled = self.session.can(Permission.VIEW_EVENTS)
+        if self.events_enabled:
+            right.addWidget(self.call_list)
+            right.addWidget(self.upcoming)
+        else:
+            self.call_list.hide()
+            self.upcoming.hide()
 
         columns = QHBoxLayout(self)
         columns.addLayout(left, 4)
@@ -250,6 +263,7 @@ class DeskView(QWidget):
             lambda: self.register_requested.emit(self.search.text())
         )
         self.undo_button.clicked.connect(self._undo_last)
+        self.upcoming.event_requested.connect(self.event_requested)
 
     def _anonymous_box(self) -> QWidget:
         box = QFrame()
@@ -268,6 +282,16 @@ class DeskView(QWidget):
         return box
 
     # behaviour ----------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_events()
+
+    def refresh_events(self) -> None:
+        """The coming week's events and the people to call about a freed place."""
+        if self.events_enabled:
+            self.call_list.refresh()
+            self.upcoming.refresh()
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -331,6 +355,7 @@ class DeskView(QWidget):
         self.search.clear()
         self.back_to_search()
         self.refresh_today()
+        self.refresh_events()
         self.checked_in.emit(visit.id)
 
     @guarded
