@@ -70,7 +70,43 @@ def main() -> None:
         window.grab().save(
             str(out / f"goods-{tab.objectName() or type(tab).__name__}-{args.lang}.png")
         )
+    _events(app, window, out, args.lang)
     print(out)
+
+
+def _events(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
+    """The month and week calendars, a coffee meeting's door, and a full event's sign-ups."""
+    from lumijobi_desktop.core.events import Event, EventKind
+    from lumijobi_desktop.core.registrations import Registration
+
+    window.show_area("events")
+    calendar = window.views["events"]
+    for mode in ("month", "week"):
+        calendar.show_mode(mode)
+        app.processEvents()
+        window.grab().save(str(out / f"events-{mode}-{lang}.png"))
+    last_coffee = (
+        Event.select()
+        .where((Event.kind == EventKind.COFFEE.value) & (Event.starts_at < demo_now()))
+        .order_by(Event.starts_at.desc())
+        .first()
+    )
+    window.open_event(last_coffee.id, tab="door")
+    app.processEvents()
+    window.grab().save(str(out / f"events-door-{lang}.png"))
+    waiting = Registration.select().where(Registration.status == "waiting").first()
+    window.open_event(waiting.event_id, tab="signups")
+    app.processEvents()
+    window.grab().save(str(out / f"events-signups-{lang}.png"))
+    window.show_area("partners")
+    app.processEvents()
+    window.grab().save(str(out / f"partners-{lang}.png"))
+
+
+def demo_now():
+    import datetime as dt
+
+    return dt.datetime.now()
 
 
 if __name__ == "__main__":

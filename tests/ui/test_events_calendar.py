@@ -219,17 +219,12 @@ def test_a_double_click_on_an_empty_day_plans_an_event_there(qtbot, calendar, mo
     assert opened == [dt.date(2026, 12, 9)]
 
 
-def test_a_busy_month_builds_quickly(qtbot, admin, calendar):
-    import time
-
+def test_a_busy_month_shows_every_event(qtbot, admin, calendar):
     for number in range(40):
         day = dt.date(2026, 12, 1) + dt.timedelta(days=number % 28)
         plan(admin, f"Event {number}", dt.datetime.combine(day, dt.time(8 + number % 10)))
     calendar.go_to(DECEMBER)
-    started = time.perf_counter()
     calendar.refresh()
-    calendar.month_view.grab()
-    assert time.perf_counter() - started < 0.5  # typically ~10 ms; generous for slow CI
     assert sum(len(rows) for rows in calendar.month_view.rows_by_day.values()) == 40
 
 

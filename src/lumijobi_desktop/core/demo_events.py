@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import peewee as pw
 
 from lumijobi_desktop.core.database import current_database
-from lumijobi_desktop.core.demo_goods import WriterFactory
+from lumijobi_desktop.core.demo_goods import WriterFactory, insert_partner
 from lumijobi_desktop.core.errors import ValidationError
 from lumijobi_desktop.core.event_series import WeeklyRule, occasion_dates
 from lumijobi_desktop.core.events import Event, EventKind, EventPartner, EventSeries
@@ -1061,16 +1061,7 @@ def _write_partners(calendar: _Calendar) -> dict[str, int]:
     """The event partners (the goods' partners are already written): name → id of all."""
     created = f"{calendar.first_day.isoformat()} 08:00:00"
     for name, kind, contact, phone, email, notes in PARTNERS:
-        Partner.insert(
-            name=name,
-            kind=kind.value,
-            active=True,
-            created_at=created,
-            contact_person=contact,
-            phone=phone,
-            email=email,
-            notes=notes,
-        ).execute()
+        insert_partner(name, kind, created, contact, phone, email, notes)
     return {
         name: partner_id for partner_id, name in Partner.select(Partner.id, Partner.name).tuples()
     }

@@ -588,22 +588,28 @@ def write_goods(
     )
 
 
+def insert_partner(
+    name: str, kind: PartnerKind, created: str, contact: str, phone: str, email: str, notes: str
+) -> int:
+    return Partner.insert(
+        name=name,
+        kind=kind.value,
+        active=True,
+        created_at=created,
+        contact_person=contact,
+        phone=phone,
+        email=email,
+        notes=notes,
+    ).execute()
+
+
 def _write_partners(calendar: _Calendar) -> list[tuple[int, tuple[str, ...]]]:
     """(id, notes) of each partner."""
     created = calendar.first_moment()
     partners = []
     for name, kind, notes in PARTNERS:
-        contact, phone, email, about = PARTNER_DETAILS.get(name, ("", "", "", ""))
-        partner_id = Partner.insert(
-            name=name,
-            kind=kind.value,
-            active=True,
-            created_at=created,
-            contact_person=contact,
-            phone=phone,
-            email=email,
-            notes=about,
-        ).execute()
+        details = PARTNER_DETAILS.get(name, ("", "", "", ""))
+        partner_id = insert_partner(name, kind, created, *details)
         partners.append((partner_id, notes))
     return partners
 

@@ -177,6 +177,17 @@ def get_registration(actor: User, registration_id: int) -> Registration:
     return registration
 
 
+def _audit_change(actor: User, registration: Registration, before: dict, **extra) -> None:
+    audit.record(
+        actor,
+        Action.UPDATE,
+        "registration",
+        registration.id,
+        before=before,
+        after={**registration.snapshot(), **extra},
+    )
+
+
 # --- signing up and cancelling ----------------------------------------------------------------
 
 
@@ -260,14 +271,7 @@ def cancel_registration(actor: User, registration_id: int) -> list[Registration]
         registration.cancelled_at = now()
         registration.save(only=[Registration.status, Registration.cancelled_at])
         promoted = offer_free_places(registration.event)
-        audit.record(
-            actor,
-            Action.UPDATE,
-            "registration",
-            registration.id,
-            before=before,
-            after={**registration.snapshot(), "promoted": [row.id for row in promoted]},
-        )
+        _audit_change(actor, registration, before, promoted=[row.id for row in promoted])
     return promoted
 
 
@@ -293,14 +297,7 @@ def change_party(
         registration.adults, registration.children = adults, children
         registration.save(only=[Registration.adults, Registration.children])
         promoted = offer_free_places(event)
-        audit.record(
-            actor,
-            Action.UPDATE,
-            "registration",
-            registration.id,
-            before=before,
-            after=registration.snapshot(),
-        )
+        _audit_change(actor, registration, before)
     return promoted
 
 
@@ -444,14 +441,7 @@ def set_attended(
             _forget_visit(actor, registration)
         registration.attended = attended
         registration.save()
-        audit.record(
-            actor,
-            Action.UPDATE,
-            "registration",
-            registration.id,
-            before=before,
-            after=registration.snapshot(),
-        )
+        _audit_change(actor, registration, before)
     return registration
 
 

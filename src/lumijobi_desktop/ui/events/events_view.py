@@ -244,6 +244,9 @@ class EventsView(QWidget):
         detail.changed.connect(self._mark_stale)
         if self.detail is not None:
             self.event_page_layout.removeWidget(self.detail)
+            # Hidden at once: deleteLater waits for the event loop, and until then the old
+            # page would be drawn under the new one.
+            self.detail.hide()
             self.detail.deleteLater()
         self.detail = detail
         self.event_page_layout.addWidget(detail)
