@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from tests.conftest import PIN
 
-from lumijobi_desktop.core import accounts
+from lumijobi_desktop.core import accounts, i18n
 from lumijobi_desktop.core.i18n import gettext_in
 from lumijobi_desktop.core.store import close_store
 from lumijobi_desktop.ui import errors
@@ -283,3 +283,21 @@ def test_damage_met_while_starting_is_explained_and_checked_next_time(
     desk.lock.release()
     assert desk.exit_code == 1 and shown
     assert not store.closed_cleanly(paths)
+
+
+def test_every_area_fits_a_1366_by_768_laptop_screen(qtbot, paths, store):
+    """The desk PC may be a small laptop: no area may force the window wider or taller."""
+    from lumijobi_desktop.core import demo
+    from lumijobi_desktop.ui.main_window import MainWindow
+    from lumijobi_desktop.ui.session import DeskSession
+
+    demo.generate_demo(size="small", seed=2)
+    i18n.set_language("fi")  # Finnish words are the longest
+    admin = accounts.active_user_named(demo.DEMO_ADMIN_NAME)
+    main = MainWindow(DeskSession(admin, paths))
+    qtbot.addWidget(main)
+    main.show()
+    for key in main.views.order:
+        main.show_area(key)
+    hint = main.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 728

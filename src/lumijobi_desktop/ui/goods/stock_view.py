@@ -181,6 +181,11 @@ class StockView(QWidget):
         self.reserve_button = QPushButton(_("Reserve for…"), objectName="reserveItem")
         filters = QHBoxLayout()
         for widget in (self.category, self.size, self.place, self.status, self.older):
+            if isinstance(widget, QComboBox):
+                # Sized to their longest entry the filters made the window wider than a
+                # 1366-pixel laptop screen; they shrink now and show the rest when opened.
+                widget.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+                widget.setMinimumContentsLength(10)
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.count)
