@@ -219,7 +219,11 @@ def cmd_signup_sheet(args: argparse.Namespace, paths: DataPaths) -> int:
     actor = _automation_actor()
     event = _event_of(actor, args.event)
     pages = write_signup_sheet(actor, event.id, Path(args.out), args.lang, args.blank_rows)
-    print(_("Saved {path} ({pages} pages).").format(path=args.out, pages=pages))
+    print(
+        ngettext("Saved {path} ({pages} page).", "Saved {path} ({pages} pages).", pages).format(
+            path=args.out, pages=pages
+        )
+    )
     return EXIT_OK
 
 
