@@ -200,56 +200,54 @@ def measure_in_process(folder: Path) -> list[Figure]:
     return [search, check_in, *goods, *events]
 
 
-def _stock_view_opening(session) -> Figure:
-    """A fresh stock view over the whole stock: counted, first page loaded and painted."""
+def _opening_times(make_view, runs: int = 5) -> tuple[list[float], object]:
+    """Seconds from creating a view to it being shown and painted, `runs` times."""
     from PySide6.QtWidgets import QApplication
 
-    from lumijobi_desktop.core.inventory import Item
-    from lumijobi_desktop.ui.goods.stock_view import StockView
-
     app = QApplication.instance()
-    items = Item.select().count()
     times = []
-    for _run in range(5):
+    for _run in range(runs):
         started = time.perf_counter()
-        view = StockView(session)
+        view = make_view()
         view.resize(1200, 700)
         view.show()
         app.processEvents()
         times.append(time.perf_counter() - started)
         view.close()
         view.deleteLater()
+    return times, view
+
+
+def _stock_view_opening(session) -> Figure:
+    """A fresh stock view over the whole stock: counted, first page loaded and painted."""
+    from lumijobi_desktop.core.inventory import Item
+    from lumijobi_desktop.ui.goods.stock_view import StockView
+
+    times, view = _opening_times(lambda: StockView(session))
     return Figure(
         "stock view opening (median of 5)",
         statistics.median(times) * 1000,
         "ms",
         300.0,
-        f"{items:,} items, {view.model.total():,} at the centre",
+        f"{Item.select().count():,} items, {view.model.total():,} at the centre",
     )
 
 
 def _events_month(session) -> Figure:
-    """The events area opened on a busy month: queried, laid out and painted. No budget
-    was named for it; it is watched so the calendar stays instant as years of events pile up.
+    """The events area opened on the month of the latest events: queried, laid out, painted.
+    No budget was named for it; it is watched so the calendar stays instant as years pile up.
     """
-    from PySide6.QtWidgets import QApplication
-
     from lumijobi_desktop.core.events import Event
     from lumijobi_desktop.ui.events.events_view import EventsView
 
-    app = QApplication.instance()
-    busiest = Event.select(Event.starts_at).order_by(Event.starts_at.desc()).limit(1).scalar()
-    times = []
-    for _run in range(5):
-        started = time.perf_counter()
+    latest = Event.select(Event.starts_at).order_by(Event.starts_at.desc()).limit(1).scalar()
+
+    def month_view():
         view = EventsView(session)
-        view.go_to(busiest.date())
-        view.resize(1200, 700)
-        view.show()
-        app.processEvents()
-        times.append(time.perf_counter() - started)
-        view.close()
-        view.deleteLater()
+        view.go_to(latest.date())
+        return view
+
+    times, _view = _opening_times(month_view)
     return Figure(
         "events month view opening (median of 5)",
         statistics.median(times) * 1000,

@@ -226,3 +226,17 @@ def test_merging_persons_moves_their_sign_ups(admin):
         ("Joulujuhla", "signed_up"),
         ("Kerho", "signed_up"),
     ]
+
+
+def test_a_quick_added_visitor_is_registered_with_the_sign_up_or_not_at_all(admin):
+    from lumijobi_desktop.core.people import Person, PersonData
+
+    event = make_event(admin, capacity=5)
+    new = PersonData(first_name="Iryna", last_name="Shevchenko", phone="040 555 0101", consent=True)
+    registration = registrations.sign_up(admin, event.id, new, adults=1, children=2, at=BEFORE)
+    assert registration.person.full_name == "Iryna Shevchenko"
+    events.cancel_event(admin, event.id)
+    other = PersonData(first_name="Pekka", consent=True)
+    with pytest.raises(ValidationError, match="cancelled"):
+        registrations.sign_up(admin, event.id, other, at=BEFORE)
+    assert [p.first_name for p in Person.select()] == ["Iryna"]

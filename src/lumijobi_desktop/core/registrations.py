@@ -21,7 +21,13 @@ from lumijobi_desktop.core.database import BaseModel, now, unit_of_work
 from lumijobi_desktop.core.errors import NotFound, ValidationError
 from lumijobi_desktop.core.events import Event, EventKind, get_event
 from lumijobi_desktop.core.i18n import N_, _
-from lumijobi_desktop.core.people import Person, find_by_card, get_person
+from lumijobi_desktop.core.people import (
+    Person,
+    PersonData,
+    find_by_card,
+    get_person,
+    register_person,
+)
 from lumijobi_desktop.core.permissions import Permission, require
 from lumijobi_desktop.core.text_input import clean_line
 from lumijobi_desktop.core.users import User
@@ -191,16 +197,26 @@ def _audit_change(actor: User, registration: Registration, before: dict, **extra
 # --- signing up and cancelling ----------------------------------------------------------------
 
 
+def _person_id(actor: User, person: int | PersonData) -> int:
+    """A visitor's id; quick-add data is registered first, in the caller's transaction,
+    so a refused sign-up leaves no half-made visitor behind.
+    """
+    return register_person(actor, person).id if isinstance(person, PersonData) else person
+
+
 def sign_up(
     actor: User,
     event_id: int,
-    person_id: int,
+    person_id: int | PersonData,
     adults: int = 1,
     children: int = 0,
     note: str = "",
     at: dt.datetime | None = None,
 ) -> Registration:
-    """Sign a person (and their party) up; a full event puts them on the waiting list."""
+    """Sign a person (and their party) up; a full event puts them on the waiting list.
+
+    `person_id` may be a new visitor's data (quick-add at the desk).
+    """
     require(actor, Permission.HANDLE_SIGNUPS)
     check_party(adults, children)
     clean_note = clean_line(note, NOTE_MAX, "note")
@@ -212,7 +228,7 @@ def sign_up(
             raise ValidationError(
                 _("This event is already over. Mark who came at the door view instead.")
             )
-        person = get_person(actor, person_id)
+        person = get_person(actor, _person_id(actor, person_id))
         _refuse_twice(event, person.id)
         fits = event.capacity is None or (
             signed_up_people(event.id) + adults + children <= event.capacity
@@ -448,12 +464,13 @@ def set_attended(
 def add_walk_in(
     actor: User,
     event_id: int,
-    person_id: int | None,
+    person_id: int | PersonData | None,
     adults: int = 1,
     children: int = 0,
     moment: dt.datetime | None = None,
 ) -> Registration:
-    """Someone came without signing up (`person_id=None`: not registered, counted anonymously).
+    """Someone came without signing up (`person_id=None`: not registered, counted anonymously;
+    a new visitor's data registers them).
 
     A person already signed up is ticked instead of being added twice.
     """
@@ -466,7 +483,7 @@ def add_walk_in(
         if event.cancelled:
             raise ValidationError(_("This event has been cancelled."))
         if person_id is not None:
-            person = get_person(actor, person_id)
+            person = get_person(actor, _person_id(actor, person_id))
             existing = Registration.get_or_none(
                 (Registration.event == event.id)
                 & (Registration.person == person.id)

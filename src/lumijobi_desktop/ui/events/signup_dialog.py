@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from lumijobi_desktop.core import events, people, person_search, registrations
-from lumijobi_desktop.core.database import unit_of_work
 from lumijobi_desktop.core.errors import LumijobiError, ValidationError
 from lumijobi_desktop.core.i18n import _, ngettext
 from lumijobi_desktop.core.people import Person, PersonData
@@ -258,11 +257,8 @@ class _PartyDialog(QDialog):
             chosen = self._person_for_saving()
             if chosen is False:
                 return
-            with unit_of_work():
-                if isinstance(chosen, PersonData):
-                    chosen = people.register_person(self.session.user, chosen)
-                self.person = chosen
-                self.store(chosen)
+            self.store(chosen)
+            self.person = self.registration.person if self.registration.person_id else None
         except LumijobiError as error:
             self.person = None
             self.error.show_message(error.message)
@@ -273,7 +269,8 @@ class _PartyDialog(QDialog):
             return
         self.accept()
 
-    def store(self, person: Person | None) -> None:
+    def store(self, person: Person | PersonData | None) -> None:
+        """Save the sign-up or walk-in; new visitor data is registered with it, in one go."""
         raise NotImplementedError
 
 
@@ -329,12 +326,12 @@ class SignUpDialog(_PartyDialog):
         )
         self.info.setText(text)
 
-    def store(self, person: Person | None) -> None:
+    def store(self, person: Person | PersonData | None) -> None:
         assert person is not None
         self.registration = registrations.sign_up(
             self.session.user,
             self.event_id,
-            person.id,
+            person.id if isinstance(person, Person) else person,
             self.adults.value(),
             self.children.value(),
             self.note.text(),
@@ -360,11 +357,11 @@ class WalkInDialog(_PartyDialog):
         if typed:
             self.chooser.search.setText(typed)
 
-    def store(self, person: Person | None) -> None:
+    def store(self, person: Person | PersonData | None) -> None:
         self.registration = registrations.add_walk_in(
             self.session.user,
             self.event_id,
-            person.id if person is not None else None,
+            person.id if isinstance(person, Person) else person,
             self.adults.value(),
             self.children.value(),
         )
