@@ -8,16 +8,14 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from tests.core.demo_reading import demo_contents
 
 from lumijobi_desktop.core import demo, demo_events, events, registrations, tallies
-from lumijobi_desktop.core.database import current_database
 from lumijobi_desktop.core.errors import ValidationError
 from lumijobi_desktop.core.events import Event, EventKind, EventPartner, EventSeries
 from lumijobi_desktop.core.holidays import holidays_between
 from lumijobi_desktop.core.partners import Partner, PartnerKind, partner_rows
-from lumijobi_desktop.core.paths import DataPaths
 from lumijobi_desktop.core.registrations import Registration, RegistrationStatus
-from lumijobi_desktop.core.store import close_store, open_store
 from lumijobi_desktop.core.tallies import EventTally
 from lumijobi_desktop.core.users import User
 from lumijobi_desktop.core.visits import Purpose
@@ -49,19 +47,8 @@ def _community() -> list[Event]:
     )
 
 
-def _content() -> dict[str, list[tuple]]:
-    database = current_database()
-    return {
-        table: database.execute_sql(f'SELECT * FROM "{table}" ORDER BY id').fetchall()
-        for table in EVENT_TABLES
-    }
-
-
 def _generate_in(folder, seed: int) -> dict[str, list[tuple]]:
-    close_store()
-    open_store(DataPaths(folder))
-    demo.generate_demo(size="small", seed=seed, today=TODAY)
-    return _content()
+    return demo_contents(folder, seed, TODAY, EVENT_TABLES)
 
 
 def test_the_summary_counts_what_was_written(summary):

@@ -7,9 +7,9 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from tests.core.demo_reading import demo_contents
 
 from lumijobi_desktop.core import catalogue, demo, demo_events, demo_goods, reservations, stock
-from lumijobi_desktop.core.database import current_database
 from lumijobi_desktop.core.errors import ValidationError
 from lumijobi_desktop.core.inventory import (
     Category,
@@ -25,9 +25,7 @@ from lumijobi_desktop.core.inventory import (
     Wish,
 )
 from lumijobi_desktop.core.partners import Partner
-from lumijobi_desktop.core.paths import DataPaths
 from lumijobi_desktop.core.people import TARGET_GROUPS, Person
-from lumijobi_desktop.core.store import close_store, open_store
 from lumijobi_desktop.core.users import User
 
 TODAY = dt.date(2026, 3, 18)
@@ -54,19 +52,8 @@ def demo_admin(summary) -> User:
     return User.get_by_id(summary.admin_id)
 
 
-def _content() -> dict[str, list[tuple]]:
-    database = current_database()
-    return {
-        table: database.execute_sql(f'SELECT * FROM "{table}" ORDER BY id').fetchall()
-        for table in GOODS_TABLES
-    }
-
-
 def _generate_in(folder, seed: int) -> dict[str, list[tuple]]:
-    close_store()
-    open_store(DataPaths(folder))
-    demo.generate_demo(size="small", seed=seed, today=TODAY)
-    return _content()
+    return demo_contents(folder, seed, TODAY, GOODS_TABLES)
 
 
 def _taken_in() -> dict[int, int]:

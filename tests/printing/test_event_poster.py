@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import io
 import re
 
@@ -11,10 +10,10 @@ import pypdfium2 as pdfium
 import pytest
 from reportlab.lib.units import mm
 from tests.pdf_reading import DPI, decoded_qr_codes, one_line, page_sizes_mm, page_texts
+from tests.printing.event_samples import CODE, COFFEE_MEETING, STARTS
 
-from lumijobi_desktop.core.codes import CodeKind, group_for_reading, make_code
+from lumijobi_desktop.core.codes import group_for_reading
 from lumijobi_desktop.core.i18n import format_long_date, format_time, gettext_in
-from lumijobi_desktop.printing.event_paper_data import PaperEvent
 from lumijobi_desktop.printing.event_poster import (
     EVERYONE_WELCOME,
     MARGIN_MM,
@@ -22,22 +21,7 @@ from lumijobi_desktop.printing.event_poster import (
     render_event_poster,
 )
 
-CODE = make_code(CodeKind.EVENT, 17)
-STARTS = dt.datetime(2026, 11, 24, 10, 0)
-EVENT = PaperEvent(
-    code=CODE,
-    titles={"fi": "Tiistaikahvit", "uk": "Вівторкова кава"},
-    kind_name_msgid="Coffee meeting",
-    starts_at=STARTS,
-    ends_at=STARTS + dt.timedelta(hours=2),
-    place="Lumijoen seurakuntatalo",
-    description="Kahvia, pullaa ja juttelua. Neuvontaa arjen asioissa.",
-    capacity=20,
-    languages=("fi", "uk"),
-    partners=("Lumijoen 4H-yhdistys",),
-    age_group="Kaikenikäiset",
-    signup_required=True,
-)
+EVENT = COFFEE_MEETING
 LONG_FI = (
     "Lumijoen kylien yhteinen syystapahtuma: ruokaa, musiikkia, leikkejä lapsille, tietoa "
     "harrastuksista ja yhdistyksistä sekä neuvontaa arjen asioissa koko perheelle "
