@@ -63,6 +63,14 @@ ENTITY_NAMES = {
     "registration": N_("Sign-up"),
     "tally": N_("Headcount"),
     "wish": N_("Wish"),
+    "advice_topic": N_("Advice topic"),
+    "advice_hours": N_("Advice hours"),
+    "advice_day": N_("Advice day off or extra time"),
+    "advice_session": N_("Advice session"),
+    "advice_queue": N_("Advice queue"),
+    "advice_note": N_("Advice note"),
+    "advice_follow_up": N_("Advice follow-up"),
+    "advice_history": N_("Advice history"),
     "database": N_("Database"),
 }
 

@@ -45,6 +45,9 @@ class Permission(StrEnum):
     HANDLE_SIGNUPS = "handle_signups"
     MANAGE_EVENTS = "manage_events"
     MANAGE_PARTNERS = "manage_partners"
+    BOOK_ADVICE = "book_advice"
+    RECORD_ADVICE = "record_advice"
+    MANAGE_ADVICE_HOURS = "manage_advice_hours"
     PRINT_PAPERS = "print_papers"
     READ_CONFIDENTIAL_NOTES = "read_confidential_notes"
     MANAGE_SETTINGS = "manage_settings"
@@ -67,6 +70,9 @@ PERMISSION_NAMES = {
     Permission.HANDLE_SIGNUPS: N_("take sign-ups and mark who came to events"),
     Permission.MANAGE_EVENTS: N_("plan, change and cancel events"),
     Permission.MANAGE_PARTNERS: N_("manage partner organisations"),
+    Permission.BOOK_ADVICE: N_("book, move and cancel advice sessions"),
+    Permission.RECORD_ADVICE: N_("mark advice sessions done or missed"),
+    Permission.MANAGE_ADVICE_HOURS: N_("set the coordinator's hours and advice topics"),
     Permission.PRINT_PAPERS: N_("print cards and papers"),
     Permission.READ_CONFIDENTIAL_NOTES: N_("read confidential advice notes"),
     Permission.MANAGE_SETTINGS: N_("change settings"),
@@ -84,7 +90,10 @@ _DESK = {
     Permission.HANDLE_GOODS,
     Permission.VIEW_EVENTS,
     Permission.HANDLE_SIGNUPS,
+    Permission.BOOK_ADVICE,
 }
+# The coordinator runs her own calendar; staff stand in for her.
+_ADVICE = {Permission.RECORD_ADVICE, Permission.MANAGE_ADVICE_HOURS}
 _STAFF = _DESK | {
     Permission.MERGE_PERSONS,
     Permission.ERASE_PERSONS,
@@ -94,11 +103,12 @@ _STAFF = _DESK | {
     Permission.MANAGE_BACKUPS,
     Permission.MANAGE_EVENTS,
     Permission.MANAGE_PARTNERS,
+    *_ADVICE,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.VOLUNTEER: frozenset(_DESK),
-    Role.COORDINATOR: frozenset(_DESK | {Permission.READ_CONFIDENTIAL_NOTES}),
+    Role.COORDINATOR: frozenset(_DESK | _ADVICE | {Permission.READ_CONFIDENTIAL_NOTES}),
     Role.STAFF: frozenset(_STAFF),
     Role.ADMIN: frozenset(Permission),
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lumijobi_desktop.core import audit, schema
+from lumijobi_desktop.core.advice import AdviceQueueEntry, QueueStatus
 from lumijobi_desktop.core.audit import Action
 from lumijobi_desktop.core.database import now, unit_of_work
 from lumijobi_desktop.core.errors import ValidationError
@@ -64,6 +65,7 @@ def _move_references(remove_id: int, keep_id: int) -> None:
             continue
         field.model.update({field: keep_id}).where(field == remove_id).execute()
     _cancel_double_sign_ups(keep_id)
+    _leave_one_place_in_queue(keep_id)
 
 
 def _cancel_double_sign_ups(person_id: int) -> None:
@@ -83,3 +85,23 @@ def _cancel_double_sign_ups(person_id: int) -> None:
             registration.cancelled_at = now()
             registration.save(only=[Registration.status, Registration.cancelled_at])
         seen.add(registration.event_id)
+
+
+def _leave_one_place_in_queue(person_id: int) -> None:
+    """Both records waited for an advice time: the earlier place in the queue stays."""
+    waiting = (
+        AdviceQueueEntry.select(AdviceQueueEntry.id)
+        .where(
+            (AdviceQueueEntry.person == person_id)
+            & (AdviceQueueEntry.status == QueueStatus.WAITING.value)
+        )
+        .order_by(AdviceQueueEntry.added_at, AdviceQueueEntry.id)
+    )
+    later = [entry.id for entry in waiting][1:]
+    if later:
+        AdviceQueueEntry.update(
+            status=QueueStatus.REMOVED.value,
+            offered_start=None,
+            offered_adviser=None,
+            offered_at=None,
+        ).where(AdviceQueueEntry.id.in_(later)).execute()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from lumijobi_desktop.core import audit
+from lumijobi_desktop.core import advice_notes, audit
 from lumijobi_desktop.core.audit import Action, AuditEntry
 from lumijobi_desktop.core.database import unit_of_work
 from lumijobi_desktop.core.people import PersonMerge, get_person
@@ -27,6 +27,8 @@ def erase_person(actor: User, person_id: int) -> int:
         old_ids = [row.old_id for row in PersonMerge.select().where(PersonMerge.person == person)]
         kept = Visit.update(person=None).where(Visit.person == person).execute()
         PersonMerge.delete().where(PersonMerge.person == person).execute()
+        # Sessions stay for the figures; what the coordinator wrote about the person goes.
+        advice_notes.forget_notes_of_person(person.id)
         person.delete_instance()  # languages and search tokens go with it (cascade)
         # Earlier audit entries hold the person's details in their before/after.
         AuditEntry.update(before=ERASED, after=ERASED).where(

@@ -398,37 +398,15 @@ def _visit_time(event: Event, moment: dt.datetime) -> dt.datetime:
 
 def _record_visit(actor: User, registration: Registration, moment: dt.datetime) -> None:
     event = registration.event
-    purpose = visit_purpose(event)
     at = _visit_time(event, moment)
-    if registration.person_id is not None:
-        day = dt.datetime.combine(at.date(), dt.time())
-        same_day = (
-            Visit.select()
-            .where(
-                (Visit.person == registration.person_id)
-                & (Visit.purpose == purpose.value)
-                & (Visit.visited_at >= day)
-                & (Visit.visited_at < day + dt.timedelta(days=1))
-            )
-            .first()
-        )
-        if same_day is not None:
-            registration.visit, registration.visit_is_own = same_day, False
-            return
-    registration.visit = visits.check_in(actor, registration.person_id, purpose.value, at=at)
-    registration.visit_is_own = True
+    registration.visit, registration.visit_is_own = visits.visit_for(
+        actor, registration.person_id, visit_purpose(event), at
+    )
 
 
 def _forget_visit(actor: User, registration: Registration) -> None:
     if registration.visit_id is not None and registration.visit_is_own:
-        visit = Visit.get_or_none(Visit.id == registration.visit_id)
-        if visit is not None:
-            before = visit.snapshot()
-            person_id = visit.person_id
-            visit.delete_instance()
-            if person_id is not None:
-                visits.recompute_last_seen(person_id)
-            audit.record(actor, Action.DELETE, "visit", visit.id, before=before)
+        visits.remove_visit(actor, registration.visit_id)
     registration.visit, registration.visit_is_own = None, False
 
 

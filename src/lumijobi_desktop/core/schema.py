@@ -1,6 +1,10 @@
 """Every table of the current schema, in an order that satisfies foreign keys."""
 
 from lumijobi_desktop.core import inventory
+from lumijobi_desktop.core.advice import AdviceQueueEntry, AdviceSession
+from lumijobi_desktop.core.advice_hours import AdviceDayChange, AdviceHours
+from lumijobi_desktop.core.advice_notes import AdviceFollowUp, AdviceNote
+from lumijobi_desktop.core.advice_topics import AdviceTopic
 from lumijobi_desktop.core.audit import AuditEntry
 from lumijobi_desktop.core.events import Event, EventPartner, EventSeries
 from lumijobi_desktop.core.people import Person, PersonLanguage, PersonMerge, PersonSearchToken
@@ -25,6 +29,13 @@ MODELS = [
     EventPartner,
     Registration,
     EventTally,
+    AdviceTopic,
+    AdviceHours,
+    AdviceDayChange,
+    AdviceSession,
+    AdviceQueueEntry,
+    AdviceNote,
+    AdviceFollowUp,
 ]
 
 

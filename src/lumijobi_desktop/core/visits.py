@@ -121,6 +121,46 @@ def undo_check_in(actor: User, visit_id: int, today: dt.date | None = None) -> N
         audit.record(actor, Action.DELETE, "visit", visit_id, before=before)
 
 
+def same_day_visit(person_id: int, purpose: Purpose, at: dt.datetime) -> Visit | None:
+    """The person's visit for `purpose` on the day of `at`, if the desk already recorded one."""
+    day = dt.datetime.combine(at.date(), dt.time())
+    return (
+        Visit.select()
+        .where(
+            (Visit.person == person_id)
+            & (Visit.purpose == purpose.value)
+            & (Visit.visited_at >= day)
+            & (Visit.visited_at < day + dt.timedelta(days=1))
+        )
+        .first()
+    )
+
+
+def visit_for(
+    actor: User, person_id: int | None, purpose: Purpose, at: dt.datetime
+) -> tuple[Visit, bool]:
+    """The visit that counts a person's attendance: that day's check-in for the purpose if
+    there is one, else a new visit; True when the visit is new (and so undone with it)."""
+    if person_id is not None:
+        existing = same_day_visit(person_id, purpose, at)
+        if existing is not None:
+            return existing, False
+    return check_in(actor, person_id, purpose.value, at=at), True
+
+
+def remove_visit(actor: User, visit_id: int) -> None:
+    """Remove a visit recorded with an attendance that was taken back (any day)."""
+    visit = Visit.get_or_none(Visit.id == visit_id)
+    if visit is None:
+        return
+    before = visit.snapshot()
+    person_id = visit.person_id
+    visit.delete_instance()
+    if person_id is not None:
+        recompute_last_seen(person_id)
+    audit.record(actor, Action.DELETE, "visit", visit_id, before=before)
+
+
 def recompute_last_seen(person_id: int) -> None:
     person = Person.get_by_id(person_id)
     latest = Visit.select(pw.fn.MAX(Visit.visited_at)).where(Visit.person == person_id).scalar()

@@ -18,7 +18,12 @@ import peewee as pw
 from lumijobi_desktop.core.database import BaseModel, now
 from lumijobi_desktop.core.errors import DatabaseError, NewerDatabaseError
 from lumijobi_desktop.core.i18n import _
-from lumijobi_desktop.core.migrations import m0002_search_tokens, m0003_goods, m0004_events
+from lumijobi_desktop.core.migrations import (
+    m0002_search_tokens,
+    m0003_goods,
+    m0004_events,
+    m0005_advice,
+)
 
 SCHEMA_TABLE = "schema_version"
 FIRST_VERSION = 1
@@ -27,6 +32,7 @@ UPGRADES = {
     2: m0002_search_tokens.upgrade,
     3: m0003_goods.upgrade,
     4: m0004_events.upgrade,
+    5: m0005_advice.upgrade,
 }
 LATEST_VERSION = max(UPGRADES, default=FIRST_VERSION)
 
@@ -67,12 +73,14 @@ def refuse_newer(version: int | None) -> None:
 
 
 def create_fresh(database: pw.Database) -> None:
+    from lumijobi_desktop.core.advice_topics import AdviceTopic, insert_seed_topics
     from lumijobi_desktop.core.catalogue import insert_seed_categories
     from lumijobi_desktop.core.inventory import Category
 
     with database.atomic():
         database.create_tables(all_models())
         insert_seed_categories(Category)
+        insert_seed_topics(AdviceTopic)
         SchemaVersion.create(version=LATEST_VERSION)
 
 
