@@ -109,6 +109,13 @@ def format_datetime(value: dt.datetime, lang: str | None = None) -> str:
     return f"{format_date(value, lang)} {format_time(value, lang)}"
 
 
+def format_time_range(start: dt.datetime, end: dt.datetime, lang: str | None = None) -> str:
+    """`10.00–10.30`; both dates too when the range runs over midnight."""
+    if start.date() == end.date():
+        return f"{format_time(start, lang)}–{format_time(end, lang)}"
+    return f"{format_datetime(start, lang)} – {format_datetime(end, lang)}"
+
+
 def format_number(value: float | int, lang: str | None = None, decimals: int | None = None) -> str:
     language = _language(lang)
     if decimals is None:

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from lumijobi_desktop.core.users import User
 
 CENTRE_NAME = "centre_name"
+# Printed on appointment slips: where to come, whom to call when one cannot come.
+CENTRE_ADDRESS = "centre_address"
+CENTRE_PHONE = "centre_phone"
 DEFAULT_LANGUAGE_KEY = "default_language"
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
 BACKUP_FOLDER = "backup_folder"
@@ -34,6 +37,8 @@ LABEL_NEXT_FREE = "label_next_free"
 
 DEFAULTS: dict[str, Any] = {
     CENTRE_NAME: "",
+    CENTRE_ADDRESS: "",
+    CENTRE_PHONE: "",
     DEFAULT_LANGUAGE_KEY: DEFAULT_LANGUAGE,
     IDLE_LOCK_MINUTES: 10,
     BACKUP_FOLDER: "",
@@ -49,6 +54,7 @@ DEFAULTS: dict[str, Any] = {
 
 IDLE_LOCK_RANGE = (1, 240)
 CENTRE_NAME_MAX = 80
+CENTRE_ADDRESS_MAX, CENTRE_PHONE_MAX = 100, 30
 
 
 class Setting(BaseModel):
@@ -69,6 +75,10 @@ def store(key: str, value: Any) -> None:
 def _validated(key: str, value: Any) -> Any:
     if key == CENTRE_NAME:
         return clean_line(str(value), CENTRE_NAME_MAX, key, required=_("Type the centre's name."))
+    if key == CENTRE_ADDRESS:
+        return clean_line(str(value or ""), CENTRE_ADDRESS_MAX, key)
+    if key == CENTRE_PHONE:
+        return clean_line(str(value or ""), CENTRE_PHONE_MAX, key)
     if key == DEFAULT_LANGUAGE_KEY:
         if value not in LANGUAGES:
             raise ValidationError(_("Choose a language."), field=key)

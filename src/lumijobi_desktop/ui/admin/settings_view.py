@@ -90,6 +90,12 @@ class SettingsView(QWidget):
     def _desk_box(self) -> QGroupBox:
         box = QGroupBox(_("This desk"))
         self.centre_name = QLineEdit(settings.get(settings.CENTRE_NAME), objectName="centreName")
+        self.centre_address = QLineEdit(
+            settings.get(settings.CENTRE_ADDRESS), objectName="centreAddress"
+        )
+        self.centre_phone = QLineEdit(settings.get(settings.CENTRE_PHONE), objectName="centrePhone")
+        for field in (self.centre_address, self.centre_phone):
+            field.setPlaceholderText(_("printed on appointment slips"))
         self.default_language = language_combo(settings.get(settings.DEFAULT_LANGUAGE_KEY))
         self.default_language.setObjectName("defaultLanguage")
         self.idle_minutes = QSpinBox(objectName="idleMinutes")
@@ -101,6 +107,8 @@ class SettingsView(QWidget):
         self.desk_error = ErrorLabel()
         form = QFormLayout(box)
         form.addRow(_("Centre's name"), self.centre_name)
+        form.addRow(_("Address"), self.centre_address)
+        form.addRow(_("Phone"), self.centre_phone)
         form.addRow(_("Default language"), self.default_language)
         form.addRow(_("Lock the screen after"), self.idle_minutes)
         form.addRow("", save)
@@ -111,6 +119,8 @@ class SettingsView(QWidget):
     def _save_desk(self) -> None:
         changes = {
             settings.CENTRE_NAME: self.centre_name.text(),
+            settings.CENTRE_ADDRESS: self.centre_address.text(),
+            settings.CENTRE_PHONE: self.centre_phone.text(),
             settings.DEFAULT_LANGUAGE_KEY: self.default_language.currentData(),
             settings.IDLE_LOCK_MINUTES: self.idle_minutes.value(),
         }

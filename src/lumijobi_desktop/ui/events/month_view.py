@@ -24,6 +24,7 @@ from lumijobi_desktop.core.i18n import (
     current_language,
     format_date,
     format_time,
+    format_time_range,
     ngettext,
 )
 
@@ -103,11 +104,8 @@ def day_and_month(day: dt.date) -> str:
 
 
 def time_range(row: EventRow) -> str:
-    """'10.00–12.00'; an event that ends on another day shows that date too."""
-    start = format_time(row.starts_at)
-    if row.ends_at.date() == row.starts_at.date():
-        return f"{start}–{format_time(row.ends_at)}"
-    return f"{start} – {format_date(row.ends_at.date())} {format_time(row.ends_at)}"
+    """'10.00–12.00'; an event that ends on another day shows the dates too."""
+    return format_time_range(row.starts_at, row.ends_at)
 
 
 def signed_short(row: EventRow) -> str:

@@ -11,8 +11,7 @@ from lumijobi_desktop.core.i18n import (
     _,
     current_language,
     format_date,
-    format_datetime,
-    format_time,
+    format_time_range,
     ngettext,
     weekday_name,
 )
@@ -25,9 +24,7 @@ def short_day(value: dt.date) -> str:
 
 def time_range(starts_at: dt.datetime, ends_at: dt.datetime) -> str:
     """`10.00–12.00`, or both dates when the event runs over several days."""
-    if starts_at.date() == ends_at.date():
-        return "–".join([format_time(starts_at), format_time(ends_at)])
-    return " – ".join([format_datetime(starts_at), format_datetime(ends_at)])
+    return format_time_range(starts_at, ends_at)
 
 
 def when_text(event: Event) -> str:
