@@ -40,7 +40,7 @@ class SessionStatus(StrEnum):
 
 SESSION_STATUS_NAMES = {
     SessionStatus.BOOKED: N_("Booked"),
-    SessionStatus.DONE: N_("Done"),
+    SessionStatus.DONE: N_("Took place"),
     SessionStatus.NO_SHOW: N_("Did not come"),
     SessionStatus.CANCELLED: N_("Cancelled"),
 }
