@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from lumijobi_desktop.core import migrations, person_search, sqlite_features
+from lumijobi_desktop.core import advice_topics, migrations, person_search, sqlite_features
+from lumijobi_desktop.core.advice_topics import AdviceTopic
 from lumijobi_desktop.core.backup import TAG_BEFORE_UPGRADE, list_backups
 from lumijobi_desktop.core.errors import NewerDatabaseError
 from lumijobi_desktop.core.paths import DataPaths
@@ -75,6 +76,9 @@ def test_a_database_written_by_the_first_schema_is_upgraded(tmp_path):
     assert [p.first_name for p in kovalenko] == ["Олександр"]
     assert str(kovalenko[0].last_seen_at) == "2026-03-10 10:05:00"
     assert person_search.search_persons(admin, "0401234")[0].id == kovalenko[0].id
+    # Schema 5 seeded the advice topics, in the three languages.
+    assert AdviceTopic.get(AdviceTopic.key == "kela").name_uk == "Пільги Kela"
+    assert [topic.key for topic in advice_topics.topics()][-1] == "other"
     close_store()
     # A backup was taken before the upgrade, holding the old version.
     before = [b for b in list_backups(old.backups) if b.tag == TAG_BEFORE_UPGRADE]
