@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
         ]
         if session.can(Permission.VIEW_EVENTS):
             areas.append(("events", _("Events"), self._events_view))
+        if session.can(Permission.BOOK_ADVICE):
+            areas.append(("advice", _("Advice"), self._advice_view))
         if session.can(Permission.HANDLE_GOODS):
             areas.append(("goods", _("Goods"), lambda: GoodsView(session)))
         if session.can(Permission.VIEW_EVENTS):
@@ -168,6 +170,11 @@ class MainWindow(QMainWindow):
         from lumijobi_desktop.ui.events.events_view import EventsView
 
         return EventsView(self.session)
+
+    def _advice_view(self) -> QWidget:
+        from lumijobi_desktop.ui.advice.advice_view import AdviceView
+
+        return AdviceView(self.session)
 
     def _partners_view(self) -> QWidget:
         from lumijobi_desktop.ui.events.partners_view import PartnersView
@@ -226,6 +233,14 @@ class MainWindow(QMainWindow):
             return
         self.show_area("events")
         self.views["events"].open_event(event_id, tab=tab)
+
+    @guarded
+    def open_advice_session(self, session_id: int) -> None:
+        """Show one advice booking in the coordinator's calendar."""
+        if "advice" not in self.views:
+            return
+        self.show_area("advice")
+        self.views["advice"].open_session(session_id)
 
     @guarded
     def handle_scan(self, text: str) -> None:

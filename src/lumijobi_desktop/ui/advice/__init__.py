@@ -1,0 +1,1 @@
+"""The advice area: the coordinator's calendar, bookings, the queue, notes and figures."""
