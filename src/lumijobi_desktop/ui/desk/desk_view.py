@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lumijobi_desktop.core import person_search, visits
+from lumijobi_desktop.core import advice, database, person_search, visits
 from lumijobi_desktop.core.i18n import (
     _,
     format_date,
@@ -31,6 +31,7 @@ from lumijobi_desktop.core.i18n import (
 from lumijobi_desktop.core.people import Person
 from lumijobi_desktop.core.permissions import Permission
 from lumijobi_desktop.core.visits import Purpose, purpose_name
+from lumijobi_desktop.ui.advice.booking_dialog import advice_when, book_advice
 from lumijobi_desktop.ui.desk.models import PersonResultsModel, TodayVisitsModel, today
 from lumijobi_desktop.ui.desk.upcoming import CallListPanel, UpcomingEventsPanel
 from lumijobi_desktop.ui.errors import guarded
@@ -86,6 +87,13 @@ class CheckInPanel(QFrame):
         self.name.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
+        # The person's next advice time: what a visitor often comes to ask.
+        self.advice = QLabel(objectName="deskAdviceTime")
+        self.advice.setWordWrap(True)
+        self.advice.setStyleSheet(
+            "background: #e3f2fd; color: #0d47a1; padding: 4px; border-radius: 4px;"
+        )
+        self.advice.hide()
         self.purposes = QButtonGroup(self)
         # One full-width row per purpose: long words (Kahvitilaisuus, Консультація) fit,
         # and the targets are big for people not used to a mouse.
@@ -111,6 +119,7 @@ class CheckInPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.details)
+        layout.addWidget(self.advice)
         layout.addWidget(QLabel(_("Why did they come?")))
         layout.addLayout(stack)
         layout.addStretch(1)
@@ -121,6 +130,7 @@ class CheckInPanel(QFrame):
     def show_person(self, person: Person | None, purpose: Purpose, visit_count: int = 0) -> None:
         self.person = person
         self.setEnabled(person is not None)
+        self.show_advice([])
         if person is None:
             self.name.setText(_("Nobody chosen yet"))
             self.details.setText(_("Type a few letters of a name, then press Enter."))
@@ -147,6 +157,25 @@ class CheckInPanel(QFrame):
         parts.append(visits_text)
         parts.append(_("last seen {date}").format(date=format_date(person.last_seen_at.date())))
         return " · ".join(parts)
+
+    def show_advice(self, sessions: list[advice.SessionRow]) -> None:
+        """The person's next booked advice time, and how many more there are."""
+        if not sessions:
+            self.advice.setText("")
+            self.advice.hide()
+            return
+        first = sessions[0]
+        text = _("Advice time: {when}, {topic}").format(
+            when=advice_when(first.starts_at, first.minutes), topic=first.topic
+        )
+        if len(sessions) > 1:
+            more = len(sessions) - 1
+            text = "{text} ({more})".format(
+                text=text,
+                more=ngettext("{count} more", "{count} more", more).format(count=more),
+            )
+        self.advice.setText(text)
+        self.advice.show()
 
     def purpose(self) -> Purpose:
         return PURPOSES[self.purposes.checkedId()]
@@ -218,8 +247,22 @@ class DeskView(QWidget):
         left.addWidget(self.register_button)
         left.addWidget(self._anonymous_box())
 
+        # Booking advice for the person on the panel, or for anyone: never takes the focus,
+        # so typing goes on into the search.
+        self.book_advice_button = QPushButton(_("Book advice time…"))
+        self.book_advice_button.setObjectName("bookAdvice")
+        self.book_advice_button.setFocusPolicy(Qt.NoFocus)
+        self.book_advice_button.setMinimumHeight(40)
+        self.book_advice_button.setToolTip(
+            _("Book a time with the immigration coordinator for the chosen visitor.")
+        )
+        _larger(self.book_advice_button, 1.1)
+        self.advice_enabled = self.session.can(Permission.BOOK_ADVICE)
+        self.book_advice_button.setVisible(self.advice_enabled)
+
         middle = QVBoxLayout()
         middle.addWidget(self.panel, 1)
+        middle.addWidget(self.book_advice_button)
         middle.addWidget(self.banner)
 
         right = QVBoxLayout()
@@ -241,11 +284,10 @@ class DeskView(QWidget):
         self.call_list = CallListPanel(self.session, self)
         self.upcoming = UpcomingEventsPanel(self.session, self)
         self.events_enabled = self.session.can(Permission.VIEW_EVENTS)
+        right.addWidget(self.call_list)
         if self.events_enabled:
-            right.addWidget(self.call_list)
             right.addWidget(self.upcoming)
         else:
-            self.call_list.hide()
             self.upcoming.hide()
 
         columns = QHBoxLayout(self)
@@ -264,6 +306,8 @@ class DeskView(QWidget):
         )
         self.undo_button.clicked.connect(self._undo_last)
         self.upcoming.event_requested.connect(self.event_requested)
+        self.book_advice_button.clicked.connect(self.book_advice)
+        self.call_list.advice_changed.connect(self._show_advice_of_panel_person)
 
     def _anonymous_box(self) -> QWidget:
         box = QFrame()
@@ -287,9 +331,10 @@ class DeskView(QWidget):
         self.refresh_events()
 
     def refresh_events(self) -> None:
-        """The coming week's events and the people to call about a freed place."""
-        if self.events_enabled:
+        """The coming week's events and the people to call about a freed place or time."""
+        if self.events_enabled or self.advice_enabled:
             self.call_list.refresh()
+        if self.events_enabled:
             self.upcoming.refresh()
 
     def focus_search(self) -> None:
@@ -325,8 +370,46 @@ class DeskView(QWidget):
     def choose_person(self, person: Person) -> None:
         user = self.session.user
         purpose = visits.default_purpose(user, person.id)
+        booked = self._advice_sessions_of(person.id)
+        if booked and booked[0].starts_at.date() == database.now().date():
+            purpose = Purpose.ADVICE  # here for today's advice time
         self.panel.show_person(person, purpose, visits.visit_count_of(user, person.id))
+        self.panel.show_advice(booked)
         self.panel.setFocus()
+
+    def _advice_sessions_of(self, person_id: int) -> list[advice.SessionRow]:
+        if not self.advice_enabled:
+            return []
+        return advice.upcoming_sessions_of(self.session.user, person_id, moment=database.now())
+
+    @guarded
+    def _show_advice_of_panel_person(self) -> None:
+        if self.panel.person is not None:
+            self.panel.show_advice(self._advice_sessions_of(self.panel.person.id))
+
+    @guarded
+    def book_advice(self) -> None:
+        """Book advice for the visitor on the panel, or choose the visitor in the dialog."""
+        person = self.panel.person
+        session_id = book_advice(
+            self,
+            self.session,
+            person_id=person.id if person is not None else None,
+            typed=self.search.text() if person is None else "",
+        )
+        if session_id is not None:
+            row = advice.session_row(self.session.user, session_id)
+            self.banner.setText(
+                _("Advice time booked: {name}, {when}").format(
+                    name=row.person_name, when=advice_when(row.starts_at, row.minutes)
+                )
+            )
+            self.refresh_events()
+        if person is not None:
+            self._show_advice_of_panel_person()
+            self.panel.setFocus()
+        else:
+            self.focus_search()
 
     def back_to_search(self) -> None:
         self.panel.show_person(None, Purpose.GOODS)

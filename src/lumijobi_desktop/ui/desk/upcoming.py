@@ -1,4 +1,9 @@
-"""The desk's side panels: the events of the coming week, and people to call about a place."""
+"""The desk's side panels: the events of the coming week, and people to call.
+
+The yellow call box lists who got a place from an event's waiting list and
+who has an advice time held for them from the queue; the desk calls and
+records the answer here.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lumijobi_desktop.core import events, registrations
+from lumijobi_desktop.core import advice_booking, advice_queue, database, events, registrations
+from lumijobi_desktop.core.advice_queue import QueueRow
 from lumijobi_desktop.core.events import EventRow
 from lumijobi_desktop.core.i18n import _, ngettext
 from lumijobi_desktop.core.permissions import Permission
 from lumijobi_desktop.core.registrations import PlaceToCall
+from lumijobi_desktop.ui.advice.booking_dialog import advice_when
 from lumijobi_desktop.ui.errors import guarded
 from lumijobi_desktop.ui.events.texts import short_day, time_range
 from lumijobi_desktop.ui.session import DeskSession
@@ -123,14 +130,17 @@ class UpcomingEventsPanel(QFrame):
 
 
 class CallListPanel(QFrame):
-    """People who got a place from the waiting list and have not been phoned yet."""
+    """People to phone: a place from an event's waiting list, an advice time from the queue."""
 
     called = Signal(int)  # registration id
+    advice_changed = Signal()  # an advice offer was booked or declined
 
     def __init__(self, session: DeskSession, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("callList")
         self.session = session
+        self.events_enabled = session.can(Permission.VIEW_EVENTS)
+        self.advice_enabled = session.can(Permission.BOOK_ADVICE)
         self.setStyleSheet(
             "#callList { background: #fff3c4; border: 2px solid #e0b000; border-radius: 6px; }"
             "#callList QLabel { color: #4a3500; }"
@@ -143,20 +153,37 @@ class CallListPanel(QFrame):
         layout.addWidget(self.title)
         layout.addLayout(self.rows)
         self.buttons: dict[int, QPushButton] = {}
+        # queue entry id → its "Booked" and "Cannot come" buttons
+        self.advice_buttons: dict[int, tuple[QPushButton, QPushButton]] = {}
         self.hide()
 
     @guarded
     def refresh(self) -> None:
-        places = registrations.places_to_call(self.session.user)
+        user = self.session.user
+        places = registrations.places_to_call(user) if self.events_enabled else []
+        offers = []
+        if self.advice_enabled:
+            moment = database.now()
+            # A held time that has passed is released by the core's next round of offers.
+            offers = [o for o in advice_queue.offers_to_call(user) if o.offered_start > moment]
         while self.rows.count():
             item = self.rows.takeAt(0)
             if item.widget() is not None:
                 item.widget().hide()
                 item.widget().deleteLater()
         self.buttons = {}
+        self.advice_buttons = {}
         for place in places:
             self.rows.addWidget(self._row(place))
-        self.setVisible(bool(places))
+        for offer in offers:
+            self.rows.addWidget(self._advice_row(offer))
+        if offers and places:
+            self.title.setText(_("Call these people"))
+        elif offers:
+            self.title.setText(_("Call these people – an advice time is held for them"))
+        else:
+            self.title.setText(_("Call these people – they got a place"))
+        self.setVisible(bool(places or offers))
 
     def _row(self, place: PlaceToCall) -> QWidget:
         row = QWidget()
@@ -189,3 +216,49 @@ class CallListPanel(QFrame):
         registrations.mark_called(self.session.user, registration_id)
         self.refresh()
         self.called.emit(registration_id)
+
+    def _advice_row(self, offer: QueueRow) -> QWidget:
+        row = QWidget(objectName="adviceOffer")
+        text = QLabel(
+            "<b>{name}</b> · {phone}<br>{offer}".format(
+                name=html.escape(offer.person_name),
+                phone=html.escape(offer.phone or _("no phone number")),
+                offer=html.escape(
+                    _("Offer the advice time {when} ({topic})").format(
+                        when=advice_when(offer.offered_start, offer.minutes), topic=offer.topic
+                    )
+                ),
+            )
+        )
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        booked = QPushButton(_("Booked ✓"), objectName="adviceOfferBooked")
+        declined = QPushButton(_("Cannot come"), objectName="adviceOfferDeclined")
+        for button in (booked, declined):
+            button.setMinimumHeight(32)
+            button.setFocusPolicy(Qt.NoFocus)
+        booked.clicked.connect(lambda _checked=False, e=offer.id: self._advice_booked(e))
+        declined.clicked.connect(lambda _checked=False, e=offer.id: self._advice_declined(e))
+        self.advice_buttons[offer.id] = (booked, declined)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(booked)
+        buttons.addWidget(declined)
+        layout = QVBoxLayout(row)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        return row
+
+    @guarded
+    def _advice_booked(self, entry_id: int) -> None:
+        advice_booking.accept_offer(self.session.user, entry_id, database.now())
+        self.refresh()
+        self.advice_changed.emit()
+
+    @guarded
+    def _advice_declined(self, entry_id: int) -> None:
+        advice_queue.decline_offer(self.session.user, entry_id, database.now())
+        self.refresh()
+        self.advice_changed.emit()
