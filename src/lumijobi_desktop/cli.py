@@ -257,6 +257,62 @@ def cmd_calendar(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
+def cmd_advice_slip(args: argparse.Namespace, paths: DataPaths) -> int:
+    from lumijobi_desktop.core import advice
+    from lumijobi_desktop.core.errors import NotFound
+    from lumijobi_desktop.printing.advice_papers import write_slip
+
+    _open_existing(paths)
+    actor = _automation_actor()
+    try:
+        session = advice.get_session(actor, args.session)
+    except NotFound:
+        raise LumijobiError(
+            _("There is no advice session number {number}.").format(number=args.session)
+        ) from None
+    write_slip(actor, session.id, Path(args.out), args.lang, args.paper)
+    print(_("Saved {path}.").format(path=args.out))
+    return EXIT_OK
+
+
+def cmd_advice_day(args: argparse.Namespace, paths: DataPaths) -> int:
+    import datetime as dt
+
+    from lumijobi_desktop.printing.advice_papers import write_day_schedule
+
+    _open_existing(paths)
+    adviser = _adviser_named(args.adviser)
+    day = args.date or dt.date.today()
+    pages = write_day_schedule(_automation_actor(), adviser.id, day, Path(args.out))
+    print(
+        ngettext("Saved {path} ({pages} page).", "Saved {path} ({pages} pages).", pages).format(
+            path=args.out, pages=pages
+        )
+    )
+    return EXIT_OK
+
+
+def _adviser_named(name: str | None):
+    """The adviser with that name; the only one when no name is given."""
+    from lumijobi_desktop.core.advice_hours import advisers
+
+    found = advisers()
+    names = ", ".join(user.display_name for user in found)
+    if name is not None:
+        found = [user for user in found if user.display_name.casefold() == name.casefold()]
+        if not found:
+            raise LumijobiError(
+                _("{name} gives no advice here. Advisers: {names}.").format(
+                    name=name, names=names or "–"
+                )
+            )
+    if not found:
+        raise LumijobiError(_("Nobody gives advice in this database yet."))
+    if len(found) > 1:
+        raise LumijobiError(_("Choose the adviser with --adviser: {names}.").format(names=names))
+    return found[0]
+
+
 def _date_argument(text: str):
     import datetime as dt
 
@@ -335,6 +391,29 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("--to", dest="date_to", type=_date_argument, help="YYYY-MM-DD")
     calendar.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default="fi")
     calendar.add_argument("--out", required=True, help=_("iCalendar file (.ics) to write"))
+
+    slip = command(
+        "advice-slip", cmd_advice_slip, _("Save the appointment slip of an advice session as PDF.")
+    )
+    slip.add_argument("--session", type=int, required=True, help=_("the session's number"))
+    slip.add_argument(
+        "--lang",
+        choices=sorted(i18n.LANGUAGES),
+        help=_("the visitor's language (the session's language if not given)"),
+    )
+    slip.add_argument(
+        "--paper", choices=["a6", "half-a4"], default="a6", help=_("A6, or the top half of A4")
+    )
+    slip.add_argument("--out", required=True, help=_("PDF file to write"))
+
+    day_schedule = command(
+        "advice-day", cmd_advice_day, _("Save the coordinator's day schedule as PDF (no notes).")
+    )
+    day_schedule.add_argument(
+        "--date", type=_date_argument, help=_("YYYY-MM-DD; today if not given")
+    )
+    day_schedule.add_argument("--adviser", help=_("the adviser's name, if there are several"))
+    day_schedule.add_argument("--out", required=True, help=_("PDF file to write"))
 
     notice = command("privacy-notice", cmd_privacy_notice, _("Save the privacy notice as PDF."))
     notice.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default="fi")
