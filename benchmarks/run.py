@@ -195,9 +195,10 @@ def measure_in_process(folder: Path) -> list[Figure]:
     QTest.keyClick(desk.search, Qt.Key_Escape)
     goods = [_stock_view_opening(session := window.session), _scan_to_basket(session)]
     events = [_events_month(session), _door_tick(session)]
+    advice = [_advice_week(session), _advice_booking(session)]
     window.close()
     close_store()
-    return [search, check_in, *goods, *events]
+    return [search, check_in, *goods, *events, *advice]
 
 
 def _opening_times(make_view, runs: int = 5) -> tuple[list[float], object]:
@@ -285,6 +286,52 @@ def _door_tick(session) -> Figure:
         "ms",
         float("inf"),
         f"{len(times)} ticks, p95 {_percentile(times, 0.95) * 1000:.1f} ms",
+    )
+
+
+def _advice_week(session) -> Figure:
+    """The advice area opened on this week: hours, bookings and held times laid out, painted."""
+    from lumijobi_desktop.core.advice import AdviceSession
+    from lumijobi_desktop.ui.advice.advice_view import AdviceView
+
+    times, _view = _opening_times(lambda: AdviceView(session))
+    return Figure(
+        "advice week view opening (median of 5)",
+        statistics.median(times) * 1000,
+        "ms",
+        float("inf"),
+        f"{AdviceSession.select().count():,} sessions in the database",
+    )
+
+
+def _advice_booking(session) -> Figure:
+    """Booking a free advice time (overlap and hours checked), then cancelling it again."""
+    import datetime as dt
+
+    from lumijobi_desktop.core import advice, advice_booking, advice_topics
+    from lumijobi_desktop.core.advice_hours import advisers
+    from lumijobi_desktop.core.people import Person
+
+    adviser = advisers()[0]
+    today = dt.date.today()
+    free = advice.free_starts(
+        adviser.id, today + dt.timedelta(days=1), today + dt.timedelta(days=60)
+    )
+    topic = advice_topics.topics()[0]
+    person = Person.select().first()
+    times = []
+    for start, _window in free[:50]:
+        data = advice_booking.BookingData(adviser.id, start, topic.id, 30, "uk")
+        started = time.perf_counter()
+        booked = advice_booking.book_session(session.user, person.id, data)
+        times.append(time.perf_counter() - started)
+        advice_booking.cancel_session(session.user, booked.id)
+    return Figure(
+        "an advice booking saved (median)",
+        statistics.median(times) * 1000,
+        "ms",
+        float("inf"),
+        f"{len(times)} bookings, p95 {_percentile(times, 0.95) * 1000:.1f} ms",
     )
 
 
