@@ -71,6 +71,7 @@ def main() -> None:
             str(out / f"goods-{tab.objectName() or type(tab).__name__}-{args.lang}.png")
         )
     _events(app, window, out, args.lang)
+    _advice(app, window, out, args.lang)
     print(out)
 
 
@@ -101,6 +102,43 @@ def _events(app: QApplication, window: MainWindow, out: Path, lang: str) -> None
     window.show_area("partners")
     app.processEvents()
     window.grab().save(str(out / f"partners-{lang}.png"))
+
+
+def _advice(app: QApplication, window: MainWindow, out: Path, lang: str) -> None:
+    """The coordinator's week with a booking open, the day, the queue, the to-do list, the
+    figures; and a booked visitor's slip in Finnish and the visitor's language."""
+    import subprocess
+
+    from lumijobi_desktop.core.advice import AdviceSession, SessionStatus
+    from lumijobi_desktop.printing.advice_papers import write_slip
+
+    window.show_area("advice")
+    advice = window.views["advice"]
+    booked = (
+        AdviceSession.select()
+        .where(
+            (AdviceSession.status == SessionStatus.BOOKED.value)
+            & (AdviceSession.starts_at >= demo_now())
+        )
+        .order_by(AdviceSession.starts_at)
+        .first()
+    )
+    advice.open_session(booked.id)
+    app.processEvents()
+    window.grab().save(str(out / f"advice-week-{lang}.png"))
+    advice.show_mode("day")
+    app.processEvents()
+    window.grab().save(str(out / f"advice-day-{lang}.png"))
+    advice.show_mode("week")
+    for name, tab in (("queue", advice.queue), ("todo", advice.todo), ("figures", advice.figures)):
+        advice.tabs.setCurrentWidget(tab)
+        app.processEvents()
+        window.grab().save(str(out / f"advice-{name}-{lang}.png"))
+    slip = out / f"advice-slip-{lang}.pdf"
+    write_slip(window.session.user, booked.id, slip, None if lang == "fi" else lang)
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", str(slip), str(slip.with_suffix(""))], check=False
+    )
 
 
 def demo_now():

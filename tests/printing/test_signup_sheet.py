@@ -16,15 +16,13 @@ from lumijobi_desktop.core.codes import group_for_reading
 from lumijobi_desktop.core.i18n import format_long_date, format_time, gettext_in
 from lumijobi_desktop.printing import signup_sheet
 from lumijobi_desktop.printing.event_paper_data import PaperSignup
+from lumijobi_desktop.printing.list_sheet import BOTTOM_MARGIN_MM, MARGIN_MM, PAGE_OF
 from lumijobi_desktop.printing.signup_sheet import (
     ADULTS,
     ATTENDED,
-    BOTTOM_MARGIN_MM,
     CHILDREN,
-    MARGIN_MM,
     NAME,
     NUMBER_COLUMN_MM,
-    PAGE_OF,
     PHONE,
     ROW_HEIGHT_MM,
     SHEET_TITLE,

@@ -7,11 +7,10 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
-from tests.core.advice_fixtures import THURSDAY, TUESDAY, at, book, topic_id, usual_hours
+from tests.core.advice_fixtures import THURSDAY, TUESDAY, at, book, book_a_month, usual_hours
 from tests.core.events_fixtures import make_persons
 
-from lumijobi_desktop.core import advice_booking, advice_notes
-from lumijobi_desktop.core.advice import SessionStatus
+from lumijobi_desktop.core import advice_notes
 from lumijobi_desktop.core.advice_notes import AdviceFollowUp
 from lumijobi_desktop.core.audit import AuditEntry
 from lumijobi_desktop.core.permissions import Role
@@ -151,32 +150,7 @@ def test_when_core_refuses_the_to_do_view_shows_the_message(
 def test_the_figures_view_shows_a_months_numbers(
     qtbot, qtmodeltester, paths, coordinator, volunteer
 ):
-    anna, bohdan, olha = make_persons(volunteer, "Anna Koval", "Bohdan Shevchenko", "Olha Bondar")
-    plan = [
-        (anna, at(TUESDAY, 10), 30, "kela", "uk", "", SessionStatus.DONE),
-        (anna, at(THURSDAY, 12), 60, "housing", "uk", "uk", SessionStatus.DONE),
-        (bohdan, at(TUESDAY, 11), 30, "kela", "ru", "ru", SessionStatus.DONE),
-        (olha, at(TUESDAY, 12), 30, "work", "fi", "", SessionStatus.NO_SHOW),
-        (olha, at(TUESDAY, 13), 30, "work", "fi", "", SessionStatus.CANCELLED),
-        (bohdan, at(THURSDAY, 14), 30, "school", "uk", "", SessionStatus.BOOKED),
-    ]
-    for person, start, minutes, topic, language, interpreter, outcome in plan:
-        session = book(
-            volunteer,
-            coordinator,
-            person,
-            start,
-            minutes,
-            topic_id=topic_id(topic),
-            language=language,
-            interpreter_needed=bool(interpreter),
-            interpreter_language=interpreter,
-        )
-        if outcome == SessionStatus.CANCELLED:
-            advice_booking.cancel_session(volunteer, session.id, at(TUESDAY, 9))
-        elif outcome != SessionStatus.BOOKED:
-            advice_booking.set_status(coordinator, session.id, outcome, at(THURSDAY, 17))
-    book(volunteer, coordinator, anna, at(dt.date(2027, 1, 5), 10))  # next month
+    book_a_month(volunteer, coordinator, at(THURSDAY, 17))
 
     view = FiguresView(DeskSession(volunteer, paths), today=lambda: dt.date(2026, 11, 20))
     qtbot.addWidget(view)

@@ -10,7 +10,6 @@ with notes says at the top of every page that it is confidential.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +27,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -45,7 +43,25 @@ from lumijobi_desktop.core.i18n import (
     format_time_range,
 )
 from lumijobi_desktop.printing.advice_slip import format_full_date
+from lumijobi_desktop.printing.event_paper_data import capitalized
 from lumijobi_desktop.printing.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
+from lumijobi_desktop.printing.list_sheet import (
+    CONTENT_WIDTH_MM,
+    GRID_GREY,
+    HEADER_BASELINE,
+    HEADER_FILL,
+    MARGIN_MM,
+    PAGE_OF,
+    RUNNING_HEADER_MM,
+    TEXT_GREY,
+    TickBox,
+    draw_footer,
+    draw_running_header,
+    sheet_document,
+    sheet_frame,
+    shortened,
+    write_counting_pages,
+)
 
 # Texts on the sheet. Their translations wait in tools/i18n_pending/advice_printing.json.
 SCHEDULE_TITLE = N_("Day schedule")
@@ -71,14 +87,8 @@ OUTSIDE_HOURS = N_("outside the hours")
 NOTES = N_("Notes")
 CONFIDENTIAL = N_("Confidential: this paper contains advice notes. Do not leave it lying around.")
 PRINTED = N_("Printed {when}")
-PAGE_OF = N_("Page {number} of {total}")
 
-MARGIN_MM = 15.0
-TOP_MARGIN_MM = 14.0
-BOTTOM_MARGIN_MM = 16.0
-RUNNING_HEADER_MM = 10.0
 """Room the running header of the later pages (and a sheet with notes) takes above the table."""
-CONTENT_WIDTH_MM = A4[0] / mm - 2 * MARGIN_MM
 
 TIME_COLUMN_MM = 22.0
 PERSON_COLUMN_MM = 44.0
@@ -114,10 +124,7 @@ CELL_PT = 9.0
 HEADER_PT = 8.5
 SMALLEST_CELL_PT = 6.0
 
-GRID_GREY = colors.HexColor("#9a9a9a")
-HEADER_FILL = colors.HexColor("#e8e8e8")
 FREE_FILL = colors.HexColor("#f6f6f6")
-TEXT_GREY = colors.HexColor("#444444")
 FREE_GREY = colors.HexColor("#707070")
 
 
@@ -185,10 +192,9 @@ class DaySchedule:
 def render_day_schedule(out: str | os.PathLike[str] | BinaryIO, schedule: DaySchedule) -> int:
     """Write the A4 day schedule in the app's current language; returns the number of pages."""
     register_fonts()
-    # The footer says "page 1 of N": a first run counts the pages, the second one writes.
-    total = _Sheet(schedule, total_pages=None).build(io.BytesIO())
-    target = os.fspath(out) if isinstance(out, str | os.PathLike) else out
-    return _Sheet(schedule, total_pages=total).build(target)
+    return write_counting_pages(
+        out, lambda target, total: _Sheet(schedule, total_pages=total).build(target)
+    )
 
 
 class _Styles:
@@ -228,47 +234,26 @@ class _Sheet:
         self.styles = _Styles()
 
     def build(self, target: str | BinaryIO) -> int:
-        page_height = A4[1]
-        frame_width = CONTENT_WIDTH_MM * mm
-
-        def frame(frame_id: str, header_mm: float) -> Frame:
-            return Frame(
-                MARGIN_MM * mm,
-                BOTTOM_MARGIN_MM * mm,
-                frame_width,
-                page_height - (TOP_MARGIN_MM + header_mm + BOTTOM_MARGIN_MM) * mm,
-                leftPadding=0,
-                rightPadding=0,
-                topPadding=0,
-                bottomPadding=0,
-                id=frame_id,
-            )
-
         first_header = RUNNING_HEADER_MM if self.schedule.with_notes else 0.0
-        document = BaseDocTemplate(
+        document = sheet_document(
             target,
-            pagesize=A4,
-            leftMargin=MARGIN_MM * mm,
-            rightMargin=MARGIN_MM * mm,
-            topMargin=TOP_MARGIN_MM * mm,
-            bottomMargin=BOTTOM_MARGIN_MM * mm,
             title=" · ".join(
                 [_(SCHEDULE_TITLE), self.schedule.adviser_name, format_date(self.schedule.day)]
             ),
             lang=current_language().code,
-            # Without this the canvas sets Helvetica in every page preamble.
-            initialFontName=FONT_REGULAR,
         )
         document.addPageTemplates(
             [
                 PageTemplate(
                     "first",
-                    [frame("first", first_header)],
+                    [sheet_frame("first", first_header)],
                     onPage=self._draw_first_page,
                     autoNextPageTemplate="later",
                 ),
                 PageTemplate(
-                    "later", [frame("later", RUNNING_HEADER_MM)], onPage=self._draw_later_page
+                    "later",
+                    [sheet_frame("later", RUNNING_HEADER_MM)],
+                    onPage=self._draw_later_page,
                 ),
             ]
         )
@@ -283,16 +268,12 @@ class _Sheet:
 
     def _draw_footer(self, canvas: Canvas, document: BaseDocTemplate) -> None:
         schedule = self.schedule
-        canvas.saveState()
-        canvas.setFont(FONT_REGULAR, 8)
-        canvas.setFillColor(TEXT_GREY)
-        y = BOTTOM_MARGIN_MM / 2 * mm
         left = [schedule.centre_name.strip()]
         if schedule.printed_at is not None:
             left.append(_(PRINTED).format(when=format_datetime(schedule.printed_at)))
-        canvas.drawString(MARGIN_MM * mm, y, " · ".join(part for part in left if part))
-        canvas.drawRightString(A4[0] - MARGIN_MM * mm, y, self._page_number(document.page))
-        canvas.restoreState()
+        draw_footer(
+            canvas, " · ".join(part for part in left if part), self._page_number(document.page)
+        )
 
     def _draw_confidential(self, canvas: Canvas, baseline: float) -> None:
         canvas.saveState()
@@ -300,38 +281,23 @@ class _Sheet:
         canvas.drawString(
             MARGIN_MM * mm,
             baseline,
-            _shortened(_(CONFIDENTIAL), FONT_BOLD, 8.5, CONTENT_WIDTH_MM * mm),
+            shortened(_(CONFIDENTIAL), FONT_BOLD, 8.5, CONTENT_WIDTH_MM * mm),
         )
         canvas.restoreState()
 
     def _draw_first_page(self, canvas: Canvas, document: BaseDocTemplate) -> None:
         self._draw_footer(canvas, document)
         if self.schedule.with_notes:
-            self._draw_confidential(canvas, A4[1] - (TOP_MARGIN_MM + 4) * mm)
+            self._draw_confidential(canvas, HEADER_BASELINE)
 
     def _draw_later_page(self, canvas: Canvas, document: BaseDocTemplate) -> None:
         """Name, date and page above the table, so a loose page still tells what it is."""
         self._draw_footer(canvas, document)
         schedule = self.schedule
-        left = MARGIN_MM * mm
-        right = A4[0] - MARGIN_MM * mm
-        baseline = A4[1] - (TOP_MARGIN_MM + 4) * mm
-        page = self._page_number(document.page)
-        canvas.saveState()
-        canvas.setFillColor(TEXT_GREY)
-        canvas.setFont(FONT_REGULAR, 8.5)
-        canvas.drawRightString(right, baseline, page)
-        room = right - left - canvas.stringWidth(page, FONT_REGULAR, 8.5) - 8 * mm
-        canvas.setFillColor(colors.black)
         title = f"{schedule.adviser_name} · {format_full_date(schedule.day)}"
         if schedule.with_notes:
             title = " · ".join([title, _(CONFIDENTIAL)])
-        canvas.setFont(FONT_BOLD, 10)
-        canvas.drawString(left, baseline, _shortened(title, FONT_BOLD, 10, room))
-        canvas.setStrokeColor(GRID_GREY)
-        canvas.setLineWidth(0.5)
-        canvas.line(left, baseline - 2.5 * mm, right, baseline - 2.5 * mm)
-        canvas.restoreState()
+        draw_running_header(canvas, title, self._page_number(document.page))
 
     # -- the story ------------------------------------------------------------------------
 
@@ -347,7 +313,7 @@ class _Sheet:
         flowables: list[Flowable] = [
             Paragraph(escape(" · ".join(kicker)), styles.kicker),
             Paragraph(escape(schedule.adviser_name), styles.title),
-            Paragraph(escape(_capitalized(format_full_date(schedule.day))), styles.date),
+            Paragraph(escape(capitalized(format_full_date(schedule.day))), styles.date),
             Spacer(1, 2 * mm),
         ]
         if schedule.hours:
@@ -462,7 +428,7 @@ class _Sheet:
             _fitting_paragraph([(line.language, False)], LANGUAGE_COLUMN_MM),
             _fitting_paragraph([(line.interpreter, False)], INTERPRETER_COLUMN_MM),
             _fitting_paragraph([(status, False)], STATUS_COLUMN_MM),
-            _TickBox(ticked=line.came),
+            TickBox(ticked=line.came),
         ]
 
     def _spanning_row(self, line: ScheduleLine, text: str, colour) -> list:
@@ -537,45 +503,3 @@ def _row_height(cells: list) -> float:
             _, height = cell.wrap((width_mm - 2 * CELL_PADDING_MM) * mm, A4[1])
             needed = max(needed, height + 2 * CELL_PADDING_MM * mm)
     return max(ROW_HEIGHT_MM * mm, needed)
-
-
-class _TickBox(Flowable):
-    """A square to tick by hand; already ticked for a session marked done."""
-
-    SIZE_MM = 5.0
-
-    def __init__(self, ticked: bool) -> None:
-        super().__init__()
-        self.ticked = ticked
-        self.width = self.height = self.SIZE_MM * mm
-        self.hAlign = "CENTER"
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        size = self.width
-        canvas.setStrokeColor(colors.black)
-        canvas.setLineWidth(0.8)
-        canvas.rect(0, 0, size, size, stroke=1, fill=0)
-        if self.ticked:
-            canvas.setLineWidth(1.4)
-            tick = canvas.beginPath()
-            tick.moveTo(size * 0.2, size * 0.5)
-            tick.lineTo(size * 0.42, size * 0.25)
-            tick.lineTo(size * 0.82, size * 0.8)
-            canvas.drawPath(tick, stroke=1, fill=0)
-
-
-def _capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _shortened(text: str, font: str, size: float, width: float) -> str:
-    """The text cut with an ellipsis to fit one line of `width` points."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"

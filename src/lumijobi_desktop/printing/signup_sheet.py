@@ -9,7 +9,6 @@ comes back to be typed in.
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Sequence
 from typing import BinaryIO
@@ -20,12 +19,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -55,6 +52,20 @@ from lumijobi_desktop.printing.event_paper_data import (
     when_text,
 )
 from lumijobi_desktop.printing.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
+from lumijobi_desktop.printing.list_sheet import (
+    CONTENT_WIDTH_MM,
+    GRID_GREY,
+    HEADER_FILL,
+    PAGE_OF,
+    RUNNING_HEADER_MM,
+    TEXT_GREY,
+    TickBox,
+    draw_footer,
+    draw_running_header,
+    sheet_document,
+    sheet_frame,
+    write_counting_pages,
+)
 from lumijobi_desktop.printing.qr import draw_qr, qr_size_mm
 
 SHEET_TITLE = N_("Sign-up sheet")
@@ -67,16 +78,8 @@ CHILDREN = N_("Children")
 ATTENDED = N_("Attended")
 WAITING_LIST = N_("Waiting list")
 NEW_SIGNUPS = N_("New sign-ups")
-PAGE_OF = N_("Page {number} of {total}")
 
 MAX_BLANK_ROWS = 200
-
-MARGIN_MM = 15.0
-TOP_MARGIN_MM = 14.0
-BOTTOM_MARGIN_MM = 16.0
-RUNNING_HEADER_MM = 10.0
-"""Room the running header of the later pages takes above the table."""
-CONTENT_WIDTH_MM = A4[0] / mm - 2 * MARGIN_MM
 
 NUMBER_COLUMN_MM = 10.0
 PHONE_COLUMN_MM = 38.0
@@ -101,10 +104,7 @@ QR_MODULE_MM = 0.8
 DESCRIPTION_MAX_CHARS = 320
 """The sheet is for signing up; a long description belongs on the poster."""
 
-GRID_GREY = colors.HexColor("#9a9a9a")
-HEADER_FILL = colors.HexColor("#e8e8e8")
 SECTION_FILL = colors.HexColor("#f4f4f4")
-TEXT_GREY = colors.HexColor("#444444")
 
 
 def render_signup_sheet(
@@ -124,11 +124,12 @@ def render_signup_sheet(
     if not 0 <= blank_rows <= MAX_BLANK_ROWS:
         raise ValueError(f"blank_rows must be from 0 to {MAX_BLANK_ROWS}, not {blank_rows}")
     register_fonts()
-    # The footer says "page 1 of N": a first run counts the pages, the second one writes.
-    counting = _Sheet(event, signups, second_language, blank_rows, total_pages=None)
-    total = counting.build(io.BytesIO())
-    target = os.fspath(out) if isinstance(out, str | os.PathLike) else out
-    return _Sheet(event, signups, second_language, blank_rows, total_pages=total).build(target)
+    return write_counting_pages(
+        out,
+        lambda target, total: _Sheet(
+            event, signups, second_language, blank_rows, total_pages=total
+        ).build(target),
+    )
 
 
 class _Styles:
@@ -202,48 +203,24 @@ class _Sheet:
         return both(message, self.second)
 
     def build(self, target: str | BinaryIO) -> int:
-        page_height = A4[1]
-        frame_width = CONTENT_WIDTH_MM * mm
-        first = Frame(
-            MARGIN_MM * mm,
-            BOTTOM_MARGIN_MM * mm,
-            frame_width,
-            page_height - (TOP_MARGIN_MM + BOTTOM_MARGIN_MM) * mm,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="first",
-        )
-        later = Frame(
-            MARGIN_MM * mm,
-            BOTTOM_MARGIN_MM * mm,
-            frame_width,
-            page_height - (TOP_MARGIN_MM + RUNNING_HEADER_MM + BOTTOM_MARGIN_MM) * mm,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="later",
-        )
-        document = BaseDocTemplate(
+        document = sheet_document(
             target,
-            pagesize=A4,
-            leftMargin=MARGIN_MM * mm,
-            rightMargin=MARGIN_MM * mm,
-            topMargin=TOP_MARGIN_MM * mm,
-            bottomMargin=BOTTOM_MARGIN_MM * mm,
             title=": ".join([gettext_in("fi", SHEET_TITLE), self.event.title_in("fi")]),
             lang="fi",
-            # Without this the canvas sets Helvetica in every page preamble.
-            initialFontName=FONT_REGULAR,
         )
         document.addPageTemplates(
             [
                 PageTemplate(
-                    "first", [first], onPage=self._draw_footer, autoNextPageTemplate="later"
+                    "first",
+                    [sheet_frame("first")],
+                    onPage=self._draw_footer,
+                    autoNextPageTemplate="later",
                 ),
-                PageTemplate("later", [later], onPage=self._draw_later_page),
+                PageTemplate(
+                    "later",
+                    [sheet_frame("later", RUNNING_HEADER_MM)],
+                    onPage=self._draw_later_page,
+                ),
             ]
         )
         document.build(self._story())
@@ -259,13 +236,7 @@ class _Sheet:
         )
 
     def _draw_footer(self, canvas: Canvas, document: BaseDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT_REGULAR, 8)
-        canvas.setFillColor(TEXT_GREY)
-        y = BOTTOM_MARGIN_MM / 2 * mm
-        canvas.drawString(MARGIN_MM * mm, y, group_for_reading(self.event.code))
-        canvas.drawRightString(A4[0] - MARGIN_MM * mm, y, self._page_number(document.page))
-        canvas.restoreState()
+        draw_footer(canvas, group_for_reading(self.event.code), self._page_number(document.page))
 
     def _draw_later_page(self, canvas: Canvas, document: BaseDocTemplate) -> None:
         """Title, date and page above the table, so a loose page still tells what it is."""
@@ -276,24 +247,8 @@ class _Sheet:
             start=format_time(event.starts_at, "fi"),
             end=format_time(event.ends_at, "fi"),
         )
-        left = MARGIN_MM * mm
-        right = A4[0] - MARGIN_MM * mm
-        baseline = A4[1] - (TOP_MARGIN_MM + 4) * mm
-        page = self._page_number(document.page)
-        canvas.saveState()
-        canvas.setFillColor(TEXT_GREY)
-        canvas.setFont(FONT_REGULAR, 8.5)
-        canvas.drawRightString(right, baseline, page)
-        room = right - left - canvas.stringWidth(page, FONT_REGULAR, 8.5) - 8 * mm
-        canvas.setFillColor(colors.black)
         title = finnish_and(event.title_in("fi"), event.title_in(self.second))
-        canvas.setFont(FONT_BOLD, 10)
-        title = _shortened(f"{title} · {when}", FONT_BOLD, 10, room)
-        canvas.drawString(left, baseline, title)
-        canvas.setStrokeColor(GRID_GREY)
-        canvas.setLineWidth(0.5)
-        canvas.line(left, baseline - 2.5 * mm, right, baseline - 2.5 * mm)
-        canvas.restoreState()
+        draw_running_header(canvas, f"{title} · {when}", self._page_number(document.page))
 
     # -- the story ------------------------------------------------------------
 
@@ -428,7 +383,7 @@ class _Sheet:
                 Paragraph(escape(signup.phone), styles.cell) if signup else "",
                 Paragraph(str(signup.adults), styles.count) if signup else "",
                 Paragraph(str(signup.children), styles.count) if signup else "",
-                _TickBox(ticked=bool(signup and signup.attended)),
+                TickBox(ticked=bool(signup and signup.attended)),
             ]
             rows.append(cells)
             heights.append(_row_height(cells))
@@ -513,35 +468,6 @@ class _QrBlock(Flowable):
         canvas.drawCentredString(self.width / 2, 2, group_for_reading(self.code))
 
 
-class _TickBox(Flowable):
-    """A square to tick by hand; already ticked for those marked as attended."""
-
-    SIZE_MM = 5.0
-
-    def __init__(self, ticked: bool) -> None:
-        super().__init__()
-        self.ticked = ticked
-        self.width = self.height = self.SIZE_MM * mm
-        self.hAlign = "CENTER"
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        size = self.width
-        canvas.setStrokeColor(colors.black)
-        canvas.setLineWidth(0.8)
-        canvas.rect(0, 0, size, size, stroke=1, fill=0)
-        if self.ticked:
-            canvas.setLineWidth(1.4)
-            tick = canvas.beginPath()
-            tick.moveTo(size * 0.2, size * 0.5)
-            tick.lineTo(size * 0.42, size * 0.25)
-            tick.lineTo(size * 0.82, size * 0.8)
-            canvas.drawPath(tick, stroke=1, fill=0)
-
-
 def _short(text: str, limit: int) -> str:
     """At most `limit` characters, cut at a word and marked with an ellipsis."""
     if len(text) <= limit:
@@ -552,12 +478,3 @@ def _short(text: str, limit: int) -> str:
 
 def _with_line_breaks(text: str) -> str:
     return "<br/>".join(escape(line) for line in text.splitlines())
-
-
-def _shortened(text: str, font: str, size: float, width: float) -> str:
-    """The text cut with an ellipsis to fit one line of `width` points."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"

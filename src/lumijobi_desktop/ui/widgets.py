@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -11,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QWidget,
 )
 
@@ -95,3 +99,58 @@ def save_cancel_buttons(dialog: QDialog, on_save, *, save_name: str = "") -> QDi
     buttons.accepted.connect(on_save)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+class PeriodControls:
+    """A calendar's mode buttons side by side (Month | Week, Week | Day) and ◀ Today ▶.
+
+    `on_mode(mode)` runs when a mode button is clicked, `on_step(-1 or 1)` for
+    ◀ and ▶, `on_today()` for Today. The owner checks the shown mode with check().
+    """
+
+    def __init__(
+        self,
+        owner: QWidget,
+        modes: Sequence[tuple[str, str]],
+        *,
+        mode_width: int,
+        on_mode: Callable[[str], None],
+        on_step: Callable[[int], None],
+        on_today: Callable[[], None],
+    ):
+        self.mode_group = QButtonGroup(owner)
+        self.mode_buttons: dict[str, QPushButton] = {}
+        for mode, text in modes:
+            button = QPushButton(text, objectName=f"show_{mode}")
+            button.setCheckable(True)
+            button.setMinimumHeight(32)
+            button.setMinimumWidth(mode_width)
+            button.setStyleSheet("QPushButton:checked { background: #1565c0; color: white; }")
+            button.clicked.connect(lambda _checked=False, m=mode: on_mode(m))
+            self.mode_group.addButton(button)
+            self.mode_buttons[mode] = button
+        self.previous_button = QPushButton("◀", objectName="previousPeriod")
+        self.today_button = QPushButton(_("Today"), objectName="todayButton")
+        self.next_button = QPushButton("▶", objectName="nextPeriod")
+        for button in (self.previous_button, self.today_button, self.next_button):
+            button.setMinimumHeight(32)
+        self.previous_button.setFixedWidth(44)
+        self.next_button.setFixedWidth(44)
+        self.previous_button.clicked.connect(lambda: on_step(-1))
+        self.next_button.clicked.connect(lambda: on_step(1))
+        self.today_button.clicked.connect(on_today)
+
+    def check(self, mode: str) -> None:
+        self.mode_buttons[mode].setChecked(True)
+
+    def add_to(self, row: QHBoxLayout, spacing: int) -> None:
+        """The mode buttons joined together, `spacing` pixels, then ◀ Today ▶."""
+        switcher = QHBoxLayout()
+        switcher.setSpacing(0)
+        for button in self.mode_buttons.values():
+            switcher.addWidget(button)
+        row.addLayout(switcher)
+        row.addSpacing(spacing)
+        row.addWidget(self.previous_button)
+        row.addWidget(self.today_button)
+        row.addWidget(self.next_button)

@@ -9,11 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -40,18 +37,16 @@ from lumijobi_desktop.ui.advice.week_view import WeekView, legend
 from lumijobi_desktop.ui.errors import guarded
 from lumijobi_desktop.ui.events.event_dialog import date_editor, pydate
 from lumijobi_desktop.ui.events.month_view import week_title
-from lumijobi_desktop.ui.papers import print_paper, save_and_open_pdf
+from lumijobi_desktop.ui.papers import PaperChoiceDialog, print_or_save
 from lumijobi_desktop.ui.session import DeskSession
-from lumijobi_desktop.ui.widgets import heading
+from lumijobi_desktop.ui.widgets import PeriodControls, heading
 
 WEEK, DAY = "week", "day"
 PANEL_WIDTH = 330
 
 
-class DayScheduleDialog(QDialog):
+class DayScheduleDialog(PaperChoiceDialog):
     """Before the day schedule: which day, with the notes or not; print or save."""
-
-    PRINT, SAVE = 1, 2
 
     def __init__(self, day: dt.date, *, may_add_notes: bool, parent: QWidget | None = None):
         super().__init__(parent)
@@ -60,26 +55,12 @@ class DayScheduleDialog(QDialog):
         self.day = date_editor(day, "scheduleDay")
         self.with_notes = QCheckBox(_("With the notes (confidential)"), objectName="withNotes")
         self.with_notes.setVisible(may_add_notes)
-        text = QLabel(
-            _("The coordinator's schedule of one day on A4: times, visitors, topics, languages.")
-        )
-        text.setWordWrap(True)
+        text = _("The coordinator's schedule of one day on A4: times, visitors, topics, languages.")
         form = QFormLayout()
         form.addRow(_("Day"), self.day)
         if may_add_notes:
             form.addRow("", self.with_notes)
-        buttons = QDialogButtonBox()
-        print_button = buttons.addButton(_("Print…"), QDialogButtonBox.AcceptRole)
-        print_button.setDefault(True)
-        save_button = buttons.addButton(_("Save as PDF…"), QDialogButtonBox.ActionRole)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.RejectRole)
-        print_button.clicked.connect(lambda: self.done(self.PRINT))
-        save_button.clicked.connect(lambda: self.done(self.SAVE))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self._lay_out(text, form)
 
     def chosen_day(self) -> dt.date:
         return pydate(self.day.date())
@@ -139,29 +120,22 @@ class AdviceView(QWidget):
         self.adviser_label.setVisible(several)
         self.adviser_combo.setVisible(several)
 
-        self.mode_buttons = QButtonGroup(self)
-        switcher = QHBoxLayout()
-        switcher.setSpacing(0)
-        for mode, text in ((WEEK, _("Week")), (DAY, _("Day"))):
-            button = QPushButton(text, objectName=f"show_{mode}")
-            button.setCheckable(True)
-            button.setMinimumHeight(32)
-            button.setMinimumWidth(80)
-            button.setStyleSheet("QPushButton:checked { background: #1565c0; color: white; }")
-            button.clicked.connect(lambda _checked=False, m=mode: self.show_mode(m))
-            self.mode_buttons.addButton(button)
-            switcher.addWidget(button)
-            setattr(self, f"{mode}_button", button)
-        self.previous_button = QPushButton("◀", objectName="previousPeriod")
-        self.today_button = QPushButton(_("Today"), objectName="todayButton")
-        self.next_button = QPushButton("▶", objectName="nextPeriod")
-        for button in (self.previous_button, self.today_button, self.next_button):
-            button.setMinimumHeight(32)
-        self.previous_button.setFixedWidth(44)
-        self.next_button.setFixedWidth(44)
-        self.previous_button.clicked.connect(lambda: self.step(-1))
-        self.next_button.clicked.connect(lambda: self.step(1))
-        self.today_button.clicked.connect(self.go_to_today)
+        self.period_controls = PeriodControls(
+            self,
+            ((WEEK, _("Week")), (DAY, _("Day"))),
+            mode_width=80,
+            on_mode=self.show_mode,
+            on_step=self.step,
+            on_today=self.go_to_today,
+        )
+        controls = self.period_controls
+        self.week_button, self.day_button = (
+            controls.mode_buttons[WEEK],
+            controls.mode_buttons[DAY],
+        )
+        self.previous_button = controls.previous_button
+        self.today_button = controls.today_button
+        self.next_button = controls.next_button
 
         self.hours_button = QPushButton(_("Hours and days off…"), objectName="adviceHours")
         self.topics_button = QPushButton(_("Topics…"), objectName="adviceTopics")
@@ -202,11 +176,7 @@ class AdviceView(QWidget):
         top.addWidget(self.topics_button)
         top.addWidget(self.print_button)
         second = QHBoxLayout()
-        second.addLayout(switcher)
-        second.addSpacing(14)
-        second.addWidget(self.previous_button)
-        second.addWidget(self.today_button)
-        second.addWidget(self.next_button)
+        self.period_controls.add_to(second, 14)
         second.addStretch(1)
         second.addWidget(legend())
 
@@ -267,7 +237,7 @@ class AdviceView(QWidget):
         elif mode == DAY and self.mode == WEEK:
             self.anchor = self._chosen_day()
         self.mode = mode
-        getattr(self, f"{mode}_button").setChecked(True)
+        self.period_controls.check(mode)
         keep = chosen.start if chosen is not None else None
         self.refresh(keep=keep)
         self.views.currentWidget().setFocus()
@@ -493,9 +463,10 @@ class AdviceView(QWidget):
         def render(path: Path) -> None:
             advice_papers.write_day_schedule(user, adviser_id, day, path, with_notes=with_notes)
 
-        if choice == DayScheduleDialog.PRINT:
-            print_paper(self, render)
-        else:
-            save_and_open_pdf(
-                self, _("Save the day schedule"), f"advice-day-{day:%Y-%m-%d}.pdf", render
-            )
+        print_or_save(
+            self,
+            choice == DayScheduleDialog.PRINT,
+            _("Save the day schedule"),
+            f"advice-day-{day:%Y-%m-%d}.pdf",
+            render,
+        )

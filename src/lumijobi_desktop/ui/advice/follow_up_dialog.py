@@ -1,7 +1,7 @@
 """A follow-up task for the coordinator: what to do and by when ("call when Kela decides").
 
 Also the small pieces the confidential advice screens share: the lock line
-that says who can read these and that each reading is recorded, and how a
+that says who can read these and that each reading is recorded, their buttons, and how a
 spoken language reads on them.
 """
 
@@ -33,6 +33,15 @@ from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.widgets import ErrorLabel, heading, save_cancel_buttons
 
 Today = Callable[[], dt.date]
+
+BUTTON_HEIGHT = 34
+
+
+def panel_button(text: str, name: str) -> QPushButton:
+    """A button of the confidential screens (notes, to-do list): all of one height."""
+    button = QPushButton(text, objectName=name)
+    button.setMinimumHeight(BUTTON_HEIGHT)
+    return button
 
 
 def today_now() -> dt.date:

@@ -33,6 +33,7 @@ from lumijobi_desktop.ui.advice.follow_up_dialog import (
     FollowUpDialog,
     Today,
     confidential_line,
+    panel_button,
     refused_label,
 )
 from lumijobi_desktop.ui.advice.history_dialog import HistoryDialog
@@ -40,14 +41,7 @@ from lumijobi_desktop.ui.errors import guarded, run_form_action
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.widgets import ErrorLabel, confirm
 
-BUTTON_HEIGHT = 34
 NOTES_HEIGHT_LINES = 24  # the shown notes take up to this many lines of text, then scroll
-
-
-def _button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text, objectName=name)
-    button.setMinimumHeight(BUTTON_HEIGHT)
-    return button
 
 
 def note_header(note: NoteRow) -> str:
@@ -102,8 +96,8 @@ class NoteCard(QFrame):
         self.edit_button: QPushButton | None = None
         self.delete_button: QPushButton | None = None
         if own:
-            self.edit_button = _button(_("Edit"), "editNote")
-            self.delete_button = _button(_("Delete"), "deleteNote")
+            self.edit_button = panel_button(_("Edit"), "editNote")
+            self.delete_button = panel_button(_("Delete"), "deleteNote")
             self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.note))
             self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.note))
             row = QHBoxLayout()
@@ -166,8 +160,8 @@ class NotesPanel(QWidget):
         self.lock = confidential_line()
         self.count_label = QLabel(objectName="noteCount")
         self.count_label.setWordWrap(True)
-        self.show_button = _button(_("Show notes"), "showNotes")
-        self.hide_button = _button(_("Hide notes"), "hideNotes")
+        self.show_button = panel_button(_("Show notes"), "showNotes")
+        self.hide_button = panel_button(_("Hide notes"), "hideNotes")
         self.show_button.clicked.connect(self.reveal_notes)
         self.hide_button.clicked.connect(self.hide_notes)
         count_row = QHBoxLayout()
@@ -196,9 +190,9 @@ class NotesPanel(QWidget):
         self.editor.setMinimumHeight(70)
         self.editor.setMaximumHeight(110)
         self.error = ErrorLabel(self)
-        self.save_button = _button(_("Save note"), "saveNote")
+        self.save_button = panel_button(_("Save note"), "saveNote")
         self.save_button.setToolTip(_("Ctrl+Enter saves too"))
-        self.cancel_edit_button = _button(_("Cancel"), "cancelNoteEdit")
+        self.cancel_edit_button = panel_button(_("Cancel"), "cancelNoteEdit")
         self.save_button.clicked.connect(self.save_note)
         self.cancel_edit_button.clicked.connect(self.stop_editing)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -210,8 +204,8 @@ class NotesPanel(QWidget):
         save_row.addWidget(self.cancel_edit_button)
         save_row.addWidget(self.save_button)
 
-        self.follow_up_button = _button(_("Add follow-up…"), "addFollowUp")
-        self.history_button = _button(_("Session history…"), "sessionHistory")
+        self.follow_up_button = panel_button(_("Add follow-up…"), "addFollowUp")
+        self.history_button = panel_button(_("Session history…"), "sessionHistory")
         self.follow_up_button.clicked.connect(self.add_follow_up)
         self.history_button.clicked.connect(self.open_history)
         self.status = QLabel(objectName="notesStatus")

@@ -14,8 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QLabel,
@@ -39,7 +37,7 @@ from lumijobi_desktop.ui.advice.texts import (
     status_text,
 )
 from lumijobi_desktop.ui.errors import guarded
-from lumijobi_desktop.ui.papers import print_paper, save_and_open_pdf
+from lumijobi_desktop.ui.papers import PaperChoiceDialog, print_or_save
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.widgets import confirm, heading
 
@@ -51,10 +49,8 @@ STATUS_STYLES = {
 }
 
 
-class SlipDialog(QDialog):
+class SlipDialog(PaperChoiceDialog):
     """Before the visitor's slip: its second language and its paper; print or save."""
-
-    PRINT, SAVE = 1, 2
 
     def __init__(self, row: SessionRow, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,25 +70,11 @@ class SlipDialog(QDialog):
         paper_box = QVBoxLayout()
         paper_box.addWidget(self.a6)
         paper_box.addWidget(self.half_a4)
-        text = QLabel(
-            _("The slip is in Finnish and in the visitor's language, with what to bring.")
-        )
-        text.setWordWrap(True)
+        text = _("The slip is in Finnish and in the visitor's language, with what to bring.")
         form = QFormLayout()
         form.addRow(_("Second language"), self.language)
         form.addRow(_("Paper"), paper_box)
-        buttons = QDialogButtonBox()
-        print_button = buttons.addButton(_("Print…"), QDialogButtonBox.AcceptRole)
-        print_button.setDefault(True)
-        save_button = buttons.addButton(_("Save as PDF…"), QDialogButtonBox.ActionRole)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.RejectRole)
-        print_button.clicked.connect(lambda: self.done(self.PRINT))
-        save_button.clicked.connect(lambda: self.done(self.SAVE))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self._lay_out(text, form)
 
     def chosen_language(self) -> str:
         return self.language.currentData()
@@ -427,15 +409,13 @@ class SessionPanel(QFrame):
         def render(path: Path) -> None:
             advice_papers.write_slip(user, row.id, path, lang=lang, paper=paper)
 
-        if choice == SlipDialog.PRINT:
-            print_paper(self, render)
-        else:
-            save_and_open_pdf(
-                self,
-                _("Save the appointment slip"),
-                f"advice-slip-{row.starts_at:%Y-%m-%d-%H%M}.pdf",
-                render,
-            )
+        print_or_save(
+            self,
+            choice == SlipDialog.PRINT,
+            _("Save the appointment slip"),
+            f"advice-slip-{row.starts_at:%Y-%m-%d-%H%M}.pdf",
+            render,
+        )
 
 
 def cancelled_text(row: SessionRow, offers: list) -> str:

@@ -31,6 +31,7 @@ from lumijobi_desktop.ui.advice.follow_up_dialog import (
     FollowUpDialog,
     Today,
     confidential_line,
+    panel_button,
     refused_label,
     today_now,
 )
@@ -42,7 +43,6 @@ from lumijobi_desktop.ui.widgets import heading
 
 LATE, TODAY, UPCOMING = "late", "today", "upcoming"
 GROUP_COLOURS = {LATE: "#b00020", TODAY: "#0d47a1", UPCOMING: "#333333"}
-BUTTON_HEIGHT = 34
 
 
 def due_text(due: dt.date) -> str:
@@ -61,12 +61,6 @@ def lateness_text(due: dt.date, today: dt.date) -> str:
 def group_title(group: str, count: int) -> str:
     titles = {LATE: _("Late"), TODAY: _("Today"), UPCOMING: _("Next two weeks")}
     return f"{titles[group]} ({count})"
-
-
-def _button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text, objectName=name)
-    button.setMinimumHeight(BUTTON_HEIGHT)
-    return button
 
 
 class TodoView(QWidget):
@@ -94,7 +88,7 @@ class TodoView(QWidget):
         self.setObjectName("todoView")
 
         self.title = heading(_("To-do"))
-        self.new_button = _button(_("New follow-up…"), "newFollowUp")
+        self.new_button = panel_button(_("New follow-up…"), "newFollowUp")
         self.new_button.clicked.connect(self.new_follow_up)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -232,10 +226,10 @@ class TodoView(QWidget):
         task.setText(row.text)
         task.setWordWrap(True)
         task.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        done = _button(_("Done ✓"), "followUpDone")
-        edit = _button(_("Edit…"), "editFollowUp")
-        open_session = _button(_("Open session"), "openFollowUpSession")
-        history = _button(_("History…"), "followUpHistory")
+        done = panel_button(_("Done ✓"), "followUpDone")
+        edit = panel_button(_("Edit…"), "editFollowUp")
+        open_session = panel_button(_("Open session"), "openFollowUpSession")
+        history = panel_button(_("History…"), "followUpHistory")
         open_session.setEnabled(row.session_id is not None)
         if row.session_id is None:
             open_session.setToolTip(_("This follow-up is not tied to a session."))

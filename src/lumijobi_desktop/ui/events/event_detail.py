@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -29,17 +27,15 @@ from lumijobi_desktop.ui.errors import guarded
 from lumijobi_desktop.ui.events.door_view import DoorView
 from lumijobi_desktop.ui.events.signups_view import SignupsView
 from lumijobi_desktop.ui.events.texts import door_first, places_text, when_text
-from lumijobi_desktop.ui.papers import print_paper, save_and_open_pdf
+from lumijobi_desktop.ui.papers import PaperChoiceDialog, print_or_save
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.widgets import heading
 
 TABS = ("signups", "door")
 
 
-class PaperDialog(QDialog):
+class PaperDialog(PaperChoiceDialog):
     """Before a sign-up sheet or a poster: the second language, the blank rows, print or save."""
-
-    PRINT, SAVE = 1, 2
 
     def __init__(self, title: str, *, blank_rows: bool, parent: QWidget | None = None):
         super().__init__(parent)
@@ -54,24 +50,12 @@ class PaperDialog(QDialog):
         self.blank_rows = QSpinBox(objectName="paperBlankRows")
         self.blank_rows.setRange(0, event_papers.BLANK_ROWS_MAX)
         self.blank_rows.setValue(10)
-        text = QLabel(_("The paper is in Finnish and in a second language."))
-        text.setWordWrap(True)
+        text = _("The paper is in Finnish and in a second language.")
         form = QFormLayout()
         form.addRow(_("Second language"), self.language)
         if blank_rows:
             form.addRow(_("Empty rows for names"), self.blank_rows)
-        buttons = QDialogButtonBox()
-        print_button = buttons.addButton(_("Print…"), QDialogButtonBox.AcceptRole)
-        print_button.setDefault(True)
-        save_button = buttons.addButton(_("Save as PDF…"), QDialogButtonBox.ActionRole)
-        buttons.addButton(_("Cancel"), QDialogButtonBox.RejectRole)
-        print_button.clicked.connect(lambda: self.done(self.PRINT))
-        save_button.clicked.connect(lambda: self.done(self.SAVE))
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self._lay_out(text, form)
 
     def second_language(self) -> str:
         return self.language.currentData()
@@ -304,9 +288,6 @@ class EventDetailView(QWidget):
         self._paper(choice, _("Save the poster"), "poster", render)
 
     def _paper(self, choice: int, title: str, stem: str, render) -> None:
-        if choice == PaperDialog.PRINT:
-            print_paper(self, render)
-        else:
-            event = self.event_record
-            file_name = f"{stem}-{event.code}-{event.starts_at.date().isoformat()}.pdf"
-            save_and_open_pdf(self, title, file_name, render)
+        event = self.event_record
+        file_name = f"{stem}-{event.code}-{event.starts_at.date().isoformat()}.pdf"
+        print_or_save(self, choice == PaperDialog.PRINT, title, file_name, render)

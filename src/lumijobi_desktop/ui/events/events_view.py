@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -35,7 +34,7 @@ from lumijobi_desktop.ui.events.month_view import (
 )
 from lumijobi_desktop.ui.events.week_view import WeekView
 from lumijobi_desktop.ui.session import DeskSession
-from lumijobi_desktop.ui.widgets import heading
+from lumijobi_desktop.ui.widgets import PeriodControls, heading
 
 MONTH, WEEK, LIST = "month", "week", "list"
 EXPORT_AHEAD_DAYS = 365
@@ -82,29 +81,23 @@ class EventsView(QWidget):
         self.new_series_button.clicked.connect(self.new_series)
         self.export_button.clicked.connect(self.export_calendar)
 
-        self.mode_buttons = QButtonGroup(self)
-        switcher = QHBoxLayout()
-        switcher.setSpacing(0)
-        for mode, text in ((MONTH, _("Month")), (WEEK, _("Week")), (LIST, _("List"))):
-            button = QPushButton(text, objectName=f"show_{mode}")
-            button.setCheckable(True)
-            button.setMinimumHeight(32)
-            button.setMinimumWidth(84)
-            button.setStyleSheet("QPushButton:checked { background: #1565c0; color: white; }")
-            button.clicked.connect(lambda _checked=False, m=mode: self.show_mode(m))
-            self.mode_buttons.addButton(button)
-            switcher.addWidget(button)
-            setattr(self, f"{mode}_button", button)
-        self.previous_button = QPushButton("◀", objectName="previousPeriod")
-        self.today_button = QPushButton(_("Today"), objectName="todayButton")
-        self.next_button = QPushButton("▶", objectName="nextPeriod")
-        for button in (self.previous_button, self.today_button, self.next_button):
-            button.setMinimumHeight(32)
-        self.previous_button.setFixedWidth(44)
-        self.next_button.setFixedWidth(44)
-        self.previous_button.clicked.connect(lambda: self.step(-1))
-        self.next_button.clicked.connect(lambda: self.step(1))
-        self.today_button.clicked.connect(self.go_to_today)
+        self.period_controls = PeriodControls(
+            self,
+            ((MONTH, _("Month")), (WEEK, _("Week")), (LIST, _("List"))),
+            mode_width=84,
+            on_mode=self.show_mode,
+            on_step=self.step,
+            on_today=self.go_to_today,
+        )
+        controls = self.period_controls
+        self.month_button, self.week_button, self.list_button = (
+            controls.mode_buttons[MONTH],
+            controls.mode_buttons[WEEK],
+            controls.mode_buttons[LIST],
+        )
+        self.previous_button = controls.previous_button
+        self.today_button = controls.today_button
+        self.next_button = controls.next_button
         self.notice = QLabel(objectName="calendarNotice")
         self.notice.setStyleSheet("color: #1b5e20; font-weight: bold;")
         self.notice.setWordWrap(True)
@@ -114,11 +107,7 @@ class EventsView(QWidget):
         top.addWidget(self.new_event_button)
         top.addWidget(self.new_series_button)
         second = QHBoxLayout()
-        second.addLayout(switcher)
-        second.addSpacing(18)
-        second.addWidget(self.previous_button)
-        second.addWidget(self.today_button)
-        second.addWidget(self.next_button)
+        self.period_controls.add_to(second, 18)
         second.addSpacing(12)
         second.addWidget(self.notice, 1)
         second.addWidget(self.export_button)
@@ -151,7 +140,7 @@ class EventsView(QWidget):
     # the calendar ---------------------------------------------------------------------------
     def show_mode(self, mode: str) -> None:
         self.mode = mode
-        getattr(self, f"{mode}_button").setChecked(True)
+        self.period_controls.check(mode)
         self.views.setCurrentWidget(
             {MONTH: self.month_view, WEEK: self.week_view, LIST: self.list_view}[mode]
         )
