@@ -87,6 +87,7 @@ def test_one_audit_entry_tells_demo_data_was_generated(summary, demo_admin):
     entries = audit.list_entries(demo_admin, audit.AuditFilter())
     assert [(entry.action, entry.entity) for entry in entries] == [("create", "database")]
     assert '"demo_data": "small"' in entries[0].after
+    assert f'"advice_sessions": {summary.advice_sessions}' in entries[0].after
 
 
 def test_same_seed_and_day_give_identical_data(tmp_path):

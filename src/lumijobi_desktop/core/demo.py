@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 
 import peewee as pw
 
-from lumijobi_desktop.core import audit, demo_events, demo_goods, settings
+from lumijobi_desktop.core import audit, demo_advice, demo_events, demo_goods, settings
 from lumijobi_desktop.core.audit import Action
 from lumijobi_desktop.core.database import BaseModel, current_database, unit_of_work
 from lumijobi_desktop.core.demo_names import (
@@ -63,6 +63,9 @@ DEMO_ACCOUNTS = (
     ("Mikko Hämäläinen", Role.STAFF, None),
 )
 DEMO_CENTRE_NAME = "Help Center Lumijobi"
+# Printed on the advice slips (the events' place is "Help Center Lumijobi, Ratakatu 3").
+DEMO_CENTRE_ADDRESS = "Ratakatu 3, 91980 Lumijoki"
+DEMO_CENTRE_PHONE = "040 123 4567"
 DEMO_DEFAULT_LANGUAGE = "fi"
 
 
@@ -111,6 +114,14 @@ class DemoSummary:
     registrations: int = 0
     waiting: int = 0
     tallies: int = 0
+    # Advice with the coordinator (see demo_advice).
+    advice_sessions: int = 0
+    advice_done: int = 0
+    advice_no_shows: int = 0
+    advice_cancelled: int = 0
+    advice_notes: int = 0
+    follow_ups: int = 0
+    advice_queue: int = 0
 
     @property
     def events(self) -> int:
@@ -187,7 +198,10 @@ def generate_demo(
         _require_empty()
         demo_goods.require_empty()
         demo_events.require_empty()
+        demo_advice.require_empty()
         settings.store(settings.CENTRE_NAME, DEMO_CENTRE_NAME)
+        settings.store(settings.CENTRE_ADDRESS, DEMO_CENTRE_ADDRESS)
+        settings.store(settings.CENTRE_PHONE, DEMO_CENTRE_PHONE)
         settings.store(settings.DEFAULT_LANGUAGE_KEY, DEMO_DEFAULT_LANGUAGE)
         user_ids = _create_accounts(calendar.first_moment())
         tracker = _Tracker(spec.persons + spec.visits, progress)
@@ -198,8 +212,11 @@ def generate_demo(
             # Events first planned: who comes to them needs visits among the day's others.
             plan = demo_events.plan_events(seed, size, calendar, population, user_ids, today)
             calendar.event_days = plan.event_days(len(calendar.days), EVENT_DAY_SHARE)
+            # The coordinator's hours and sessions too: each session done is an advice visit.
+            advice = demo_advice.plan_advice(seed, calendar, population, user_ids, today, _is_open)
+            planned = demo_advice.with_advice_visits(plan.visits, advice)
             anonymous = _write_visits(
-                database, rng, calendar, population, spec.visits, user_ids, tracker, plan.visits
+                database, rng, calendar, population, spec.visits, user_ids, tracker, planned
             )
             goods = demo_goods.write_goods(
                 rng,
@@ -213,6 +230,9 @@ def generate_demo(
         _set_last_seen()
         happenings = demo_events.write_events(
             plan, calendar, lambda model, fields: _BulkWriter(database, model, fields)
+        )
+        counsel = demo_advice.write_advice(
+            advice, lambda model, fields: _BulkWriter(database, model, fields)
         )
         summary = DemoSummary(
             size=size,
@@ -237,6 +257,13 @@ def generate_demo(
             registrations=happenings.registrations,
             waiting=happenings.waiting,
             tallies=happenings.tallies,
+            advice_sessions=counsel.sessions,
+            advice_done=counsel.done,
+            advice_no_shows=counsel.no_shows,
+            advice_cancelled=counsel.cancelled,
+            advice_notes=counsel.notes,
+            follow_ups=counsel.follow_ups,
+            advice_queue=counsel.queue,
         )
         audit.record(None, Action.CREATE, "database", None, after=_audit_details(summary, today))
     return summary
@@ -267,6 +294,7 @@ def _audit_details(summary: DemoSummary, today: dt.date) -> dict:
         "persons": summary.persons,
         "visits": summary.visits,
         "events": summary.events,
+        "advice_sessions": summary.advice_sessions,
     }
 
 
