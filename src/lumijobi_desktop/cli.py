@@ -61,6 +61,13 @@ def cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
         )
     )
     print(
+        _("{sessions} advice sessions with {notes} notes; {waiting} waiting in the queue.").format(
+            sessions=i18n.format_number(summary.advice_sessions),
+            notes=i18n.format_number(summary.advice_notes),
+            waiting=i18n.format_number(summary.advice_queue),
+        )
+    )
+    print(
         _("{persons} visitors, {visits} visits. Log in as {name} with PIN {pin}.").format(
             persons=i18n.format_number(summary.persons),
             visits=i18n.format_number(summary.visits),

@@ -29,7 +29,8 @@ def test_demo_writes_a_database_and_refuses_to_overwrite(tmp_path, capsys):
     demo_dir = tmp_path / "new"
     assert cli.main(["demo", "--data-dir", str(demo_dir), "--seed", "3"]) == 0
     assert _count(demo_dir) > 100
-    assert "1234" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert "1234" in printed and "advice sessions" in printed
     assert cli.main(["demo", "--data-dir", str(demo_dir)]) == 1
     assert "already has a database" in capsys.readouterr().err
 
