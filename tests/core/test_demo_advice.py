@@ -12,10 +12,12 @@ import pytest
 from tests.core.demo_reading import demo_contents
 
 from lumijobi_desktop.core import (
+    advice_booking,
     advice_figures,
     advice_hours,
     advice_notes,
     advice_queue,
+    advice_topics,
     demo,
     demo_advice,
     settings,
@@ -81,18 +83,24 @@ def _slots(windows, keep) -> int:
     )
 
 
-def _free_times(adviser_id: int, after: dt.datetime, except_entry: int) -> list[dt.datetime]:
-    """Slot starts free from `after` on in the weeks the queue looks ahead, but for one offer."""
+def _free_hours(adviser_id: int, after: dt.datetime, except_entry: int) -> list[dt.datetime]:
+    """Starts of a free hour from `after` on in the weeks the queue looks ahead, but for one
+    offer (what those waiting want)."""
     last = after + QUEUE_HORIZON
+    hour = dt.timedelta(minutes=60)
     free = []
     for day_windows in advice_hours.windows_between(adviser_id, after.date(), last.date()).values():
         for window in day_windows:
-            step = dt.timedelta(minutes=window.slot_minutes)
             for start in window.slot_starts():
-                busy = busy_between(adviser_id, start, start + step, except_entry=except_entry)
-                if start >= after and not busy:
+                if start < after or not window.contains(start, start + hour):
+                    continue
+                if not busy_between(adviser_id, start, start + hour, except_entry=except_entry):
                     free.append(start)
     return free
+
+
+def _free_half_hours(adviser_id: int) -> list[dt.datetime]:
+    return [start for start, _window in free_starts(adviser_id, TODAY, AHEAD)]
 
 
 def test_the_summary_counts_what_was_written(summary):
@@ -202,20 +210,43 @@ def test_a_cancelled_time_stays_free_unless_someone_else_was_booked_into_it(summ
     assert 0 < rebooked < len(cancelled)
 
 
-def test_the_past_is_partly_booked_and_the_weeks_ahead_fully(summary, coordinator, windows):
+def test_the_past_is_partly_booked_and_the_weeks_ahead_mostly(summary, coordinator, windows):
     sessions = _sessions()
     past_slots = _slots(windows, lambda day: day < TODAY)
     taken = sum(
         s.minutes // 30 for s in sessions if s.starts_at.date() < TODAY and s.status in TAKING_TIME
     )
     assert 0.55 <= taken / past_slots <= 0.70
+    # Ahead: booked but for single free half hours here and there (and the hour held).
     ahead_slots = _slots(windows, lambda day: day >= TODAY)
     booked = sum(s.minutes // 30 for s in sessions if s.status == SessionStatus.BOOKED)
-    # Every time ahead is booked but the one held for the queue.
-    assert booked == ahead_slots - 1
+    free = _free_half_hours(coordinator.id)
+    assert len(free) >= 10
+    assert 0.12 <= len(free) / ahead_slots <= 0.28
+    assert booked + len(free) + 2 == ahead_slots
+    # Never two side by side, not even across the edge of two windows: no free hour anywhere.
+    assert all(later - earlier > dt.timedelta(minutes=30) for earlier, later in pairwise(free))
+    assert free_starts(coordinator.id, TODAY, AHEAD, 60) == []
     held = AdviceQueueEntry.get(AdviceQueueEntry.offered_start.is_null(False))
-    assert [start for start, _window in free_starts(coordinator.id, TODAY, AHEAD)] == []
     assert held.offered_start.date() > TODAY
+
+
+def test_the_desk_can_book_a_free_half_hour_ahead(summary, coordinator):
+    desk = User.get_by_id(summary.user_ids[Role.VOLUNTEER])
+    start = next(start for start in _free_half_hours(coordinator.id) if start > NOW)
+    booked = {s.person_id for s in _sessions() if s.status == SessionStatus.BOOKED}
+    person = Person.select().where(Person.id.not_in(booked)).order_by(Person.id).first()
+    topic = advice_topics.topics()[0]
+    data = advice_booking.BookingData(coordinator.id, start, topic.id, minutes=30)
+    session = advice_booking.book_session(desk, person.id, data, moment=NOW)
+    assert (session.starts_at, session.status) == (start, SessionStatus.BOOKED)
+    assert start not in _free_half_hours(coordinator.id)
+    # An hour fits nowhere: the next half hour is booked.
+    later = next(start for start in _free_half_hours(coordinator.id) if start > NOW)
+    with pytest.raises(ValidationError):
+        advice_booking.book_session(
+            desk, person.id, advice_booking.BookingData(coordinator.id, later, topic.id, 60), NOW
+        )
 
 
 def test_lengths_topics_and_languages_look_like_the_coordinators_work(summary):
@@ -327,6 +358,9 @@ def test_the_queue_waits_and_the_first_holds_the_time_a_cancellation_freed(summa
     assert 2 <= len(rows) <= 4
     offers = advice_queue.offers_to_call(coordinator)
     assert [row.id for row in offers] == [rows[0].id]
+    # Everyone waits for an hour: no single free half hour ahead fits them.
+    assert [row.minutes for row in rows] == [60] * len(rows)
+    assert all(row.wishes for row in rows)
     offer = offers[0]
     start = offer.offered_start
     end = start + dt.timedelta(minutes=offer.minutes)
@@ -339,11 +373,21 @@ def test_the_queue_waits_and_the_first_holds_the_time_a_cancellation_freed(summa
     freed = AdviceSession.get(
         (AdviceSession.starts_at == start) & (AdviceSession.status == SessionStatus.CANCELLED)
     )
+    assert freed.minutes == 60
     entry = AdviceQueueEntry.get_by_id(offer.id)
     assert entry.added_at < freed.cancelled_at == entry.offered_at < NOW
-    # As the queue's rules would have it: since the first came, no time was free until this one
+    # The freed hour lies between bookings (or the hours' edge), so it is exactly one hour.
+    half = dt.timedelta(minutes=30)
+    for side in (start - half, end):
+        inside = any(
+            w.contains(side, side + half)
+            for w in advice_hours.windows_on(coordinator.id, start.date())
+        )
+        assert not inside or busy_between(coordinator.id, side, side + half)
+    # As the queue's rules would have it: since the first came, no hour was free until this one
     # freed (so nobody was offered another), and none is free for the others now.
-    assert _free_times(coordinator.id, entry.added_at, entry.id) == [start]
+    assert _free_hours(coordinator.id, entry.added_at, entry.id) == [start]
+    assert _free_hours(coordinator.id, freed.cancelled_at, entry.id)[0] == start
     for row in rows[1:]:
         assert row.offered_start is None
         assert next_free_start(coordinator.id, row.minutes, NOW) is None
@@ -388,9 +432,14 @@ def test_the_to_do_list_and_the_queue_whatever_the_day(store, today):
     rows = advice_queue.queue_rows(coordinator)
     assert 2 <= len(rows) <= 4
     assert [row.offered_start is not None for row in rows] == [True] + [False] * (len(rows) - 1)
+    assert [row.minutes for row in rows] == [60] * len(rows)
     now = dt.datetime.combine(today, dt.time(9))
     for row in rows[1:]:
         assert next_free_start(coordinator.id, row.minutes, now) is None
+    # The desk still finds half hours ahead.
+    last = today + dt.timedelta(days=demo_advice.AHEAD_DAYS)
+    assert len(free_starts(coordinator.id, today, last)) >= 10
+    assert free_starts(coordinator.id, today, last, 60) == []
 
 
 def test_only_a_database_without_advice_data_gets_the_demo(admin):

@@ -19,11 +19,14 @@ The rules are those of `advice`, `advice_booking` and `advice_queue`: a
 session lies inside one window of the hours and overlaps no other session
 that takes time; a cancelled session frees its time (sometimes someone else
 was booked into it); a person has at most one upcoming booking at a time.
-About 60 % of the past's slots were taken; the last weeks and the weeks the
-queue looks ahead in are fully booked (that is why people wait), and every
-time freed lately was taken again before those waiting now came, so the only
-free time is the one held for the first in the queue and
-`advice.next_free_start` finds nothing for the others.
+About 60 % of the past's slots were taken and the last weeks fully. The weeks
+the queue looks ahead in are mostly booked: about a fifth of their slots are
+free, each a single half hour between bookings (never two side by side, so
+the desk can book a short matter but nowhere is an hour free). Those waiting
+in the queue want an hour, which is why they wait. Every time freed lately
+was taken again before those waiting now came; yesterday's cancellation freed
+an hour between two bookings, held for the first in the queue, and
+`advice.next_free_start` finds no hour for the others.
 
 Those who come are mostly newcomers and Ukrainian speakers, the more likely
 the more often they visit the centre anyway: the advice visits replace
@@ -44,6 +47,7 @@ from typing import TYPE_CHECKING
 
 from lumijobi_desktop.core.advice import (
     QUEUE_HORIZON,
+    TAKING_TIME,
     AdviceQueueEntry,
     AdviceSession,
     QueueStatus,
@@ -82,6 +86,7 @@ NO_SHOW, CANCELLED = SessionStatus.NO_SHOW.value, SessionStatus.CANCELLED.value
 
 PLACE = "Neuvontahuone / Lumijobi"
 SLOT_MINUTES = 30
+HOUR = 60
 # (weekday, starts, ends): Tuesdays during the coffee meeting, Thursday afternoons.
 WEEKLY_HOURS = ((1, dt.time(10), dt.time(14)), (3, dt.time(12), dt.time(16)))
 # One-off extra times: (weekday, starts, ends), inside the centre's opening hours.
@@ -101,14 +106,17 @@ CLOSED_NOTE = "Keskus suljettu"
 TRAINING_NOTE = "Henkilöstön koulutuspäivä"
 TRAINING_AFTER_DAYS = 35
 
-# How far ahead bookings go: the weeks the queue is offered times in, all taken.
+# How far ahead bookings go: the weeks the queue is offered times in, mostly taken.
 AHEAD_DAYS = QUEUE_HORIZON.days
 
 # --- sessions ------------------------------------------------------------------------------------
 
 # The share of a window's slots where a session starts, before day-to-day noise.
 FILL = 0.64
-FULL_LATELY_DAYS = 21  # the last weeks before today were fully booked, as are the weeks ahead
+# Ahead, the chance that a slot which may be left free (its previous one is booked) is left free:
+# about a fifth of the slots ahead stay free, each one alone.
+FREE_AHEAD = 0.3
+FULL_LATELY_DAYS = 21  # the last weeks before today were fully booked
 # Those waiting now came in the last week. Before that, every time freed lately was taken again
 # at once, so no free time was there to be offered to them (as `advice_queue` would have).
 QUEUE_DAYS = 7
@@ -264,7 +272,16 @@ FOLLOW_UPS = {
     "language": ("Kysy, pääsikö suomen kurssille.",),
     "other": ("Soita ja kysy, onko asia hoidossa.",),
 }
-QUEUE_WISHES = ("Vain aamupäivisin", "Torstai sopii parhaiten", "Soita iltapäivällä", "", "")
+# Those waiting want an hour (several matters, or with an interpreter): no single free half hour
+# ahead fits them, which is why they wait.
+INTERPRETER_WISH = "Tunti, tulkin kanssa"
+QUEUE_WISHES = (
+    "Tunti, useampi asia hoidettavana",
+    "Tunnin aika, mieluiten torstaina",
+    "Tunti, vain aamupäivisin",
+    "Pidempi aika, monta kirjettä",
+)
+HELD_WISHES = ("Tunti, useampi asia hoidettavana", "Pidempi aika, monta kirjettä")
 QUEUE_WAITING = (2, 4)
 
 MODELS = (AdviceHours, AdviceDayChange, AdviceSession, AdviceQueueEntry, AdviceNote, AdviceFollowUp)
@@ -667,7 +684,8 @@ class _Planner:
     # --- the calendar ---
 
     def plan(self, windows: dict[dt.date, list[Window]]) -> None:
-        """Sessions in the windows, day by day: some of the past's slots, all of the weeks ahead."""
+        """Sessions in the windows, day by day: some of the past's slots, all of the last weeks'
+        and most of those ahead."""
         rng = self.rng
         self.windows = windows
         for day, day_windows in windows.items():
@@ -679,9 +697,12 @@ class _Planner:
                 growth = 0.8 + 0.35 * self.day_of[day] / self.span
                 fill = FILL * WEEKDAY_FILL.get(day.weekday(), 1.0) * growth
                 fill = min(0.95, fill * rng.uniform(0.8, 1.2))
-            else:
-                # Lately fully booked: that is why people wait in the queue.
+            elif past:
+                # Lately fully booked.
                 fill = 1.0
+            else:
+                self._plan_ahead(day_windows)
+                continue
             for window in day_windows:
                 start = window.start
                 step = dt.timedelta(minutes=window.slot_minutes)
@@ -691,6 +712,28 @@ class _Planner:
                         continue
                     minutes = self._book(start, window, past)
                     start += dt.timedelta(minutes=minutes) if minutes else step
+
+    def _plan_ahead(self, day_windows: list[Window]) -> None:
+        """A day ahead: booked but for a single free slot here and there, never two side by side
+        (nor across windows that meet), so the desk finds a half hour but nobody an hour."""
+        rng = self.rng
+        previous_end: dt.datetime | None = None
+        previous_free = False
+        for window in day_windows:
+            if window.start != previous_end:
+                previous_free = False  # a window's edge closes a free stretch
+            start = window.start
+            step = dt.timedelta(minutes=window.slot_minutes)
+            while start + step <= window.end:
+                if not previous_free and rng.random() < FREE_AHEAD:
+                    previous_free = True
+                    start += step
+                    continue
+                minutes = self._book(start, window, past=False)
+                # Nobody to book (not with any register the demo makes): the slot stays free.
+                previous_free = not minutes
+                start += dt.timedelta(minutes=minutes) if minutes else step
+            previous_end = window.end
 
     def _book(self, start: dt.datetime, window: Window, past: bool) -> int:
         """Book a session from `start`; returns its minutes (0 when nobody could come)."""
@@ -799,20 +842,25 @@ class _Planner:
         """A few bookings ahead were cancelled lately: the earlier freed times were booked from
         the queue; yesterday's is held for the first in the queue now (returned)."""
         rng = self.rng
+        # Hour-long ones: those in the queue want an hour (a half hour is free here and there).
         ahead = [
             s
             for s in self.sessions
             if s.status == BOOKED
-            and s.minutes == SLOT_MINUTES
+            and s.minutes == HOUR
             and self.today + dt.timedelta(days=2) <= s.starts_at.date()
             and s.starts_at.date() <= self.today + dt.timedelta(days=AHEAD_DAYS - 14)
             and s.booked_at < self.queue_since - dt.timedelta(days=1)
         ]
-        if not ahead:
+        # The freed hour must stay an hour: booked (or the hours' edge) on both sides, else a
+        # free half hour next to it would make room for a second one waiting.
+        enclosed = self._enclosed(ahead)
+        if not enclosed:
             return None
         wanted = rng.randint(*FUTURE_CANCELLED)
         rng.shuffle(ahead)
-        fresh = min(ahead[:wanted], key=lambda s: s.starts_at)
+        chosen = [s for s in ahead[:wanted] if s in enclosed] or [rng.choice(enclosed)]
+        fresh = min(chosen, key=lambda s: s.starts_at)
         moment = self._fresh_moment(fresh)
         fresh.status, fresh.cancelled_at, fresh.updated_at = CANCELLED, moment, moment
         cancelled = 1
@@ -822,6 +870,24 @@ class _Planner:
             if session is not fresh and self._cancel_ahead(session):
                 cancelled += 1
         return fresh
+
+    def _enclosed(self, sessions: list[_Session]) -> list[_Session]:
+        """Those of `sessions` with no free slot right before or after them."""
+        taken: set[dt.datetime] = set()
+        for session in self.sessions:
+            if session.status in TAKING_TIME and session.starts_at.date() >= self.today:
+                for minute in range(0, session.minutes, SLOT_MINUTES):
+                    taken.add(session.starts_at + dt.timedelta(minutes=minute))
+        step = dt.timedelta(minutes=SLOT_MINUTES)
+
+        def closed(start: dt.datetime) -> bool:
+            """The slot from `start` is booked or outside the hours."""
+            in_hours = any(
+                w.contains(start, start + step) for w in self.windows.get(start.date(), [])
+            )
+            return start in taken or not in_hours
+
+        return [s for s in sessions if closed(s.starts_at - step) and closed(s.ends_at)]
 
     def _fresh_moment(self, session: _Session) -> dt.datetime:
         """Late on the last open day, after that day's hours: the freed time is the first
@@ -942,7 +1008,7 @@ class _Planner:
         person = self._drawn(self.persons.cumulative, registered, booked_at)
         if person is not None or not anyone:
             return person
-        # The weeks ahead are all booked, so everyone likely already has a time: someone else.
+        # Ahead most times are booked, so everyone likely already has one: someone else.
         person = self._drawn(self.persons.by_language, registered, booked_at, ignore_caps=True)
         if person is not None:
             return person
@@ -1271,10 +1337,11 @@ def _shape_todo(
 
 
 def _write_queue(plan: AdvicePlan, topic_ids: dict[str, int], writer: WriterFactory) -> int:
-    """Two to four people waiting now; the first holds the time yesterday's cancellation freed.
+    """Two to four people waiting now, each for an hour; the first holds the hour yesterday's
+    cancellation freed.
 
-    The weeks ahead are fully booked, so nobody else in the queue gets a time (as
-    `advice_queue.offer_free_times` would decide).
+    The weeks ahead have only single free half hours, so nobody else in the queue gets a time
+    (as `advice_queue.offer_free_times` would decide).
     """
     rng, today = plan.rng, plan.today
     freed = plan.freed
@@ -1318,8 +1385,10 @@ def _write_queue(plan: AdvicePlan, topic_ids: dict[str, int], writer: WriterFact
                 own,
                 bool(interpreter),
                 interpreter,
-                SLOT_MINUTES if offer else rng.choice((30, 30, 60)),
-                "" if offer else rng.choice(QUEUE_WISHES),
+                HOUR,
+                INTERPRETER_WISH
+                if interpreter
+                else rng.choice(HELD_WISHES if offer else QUEUE_WISHES),
                 QueueStatus.WAITING.value,
                 _text(moment),
                 plan.user_ids[rng.choice((Role.VOLUNTEER, Role.VOLUNTEER, Role.STAFF))],
