@@ -448,3 +448,17 @@ def test_topics_are_seeded_translated_and_editable(users, coordinator, volunteer
         coordinator, made.id, advice_topics.TopicData({"fi": "Ajokortti"}, {}, active=False)
     )
     assert made.id not in [topic.id for topic in advice_topics.topics()]
+
+
+def test_merging_two_records_keeps_their_sessions_and_one_place_in_the_queue(
+    users, hours, volunteer
+):
+    from lumijobi_desktop.core.person_merge import merge_persons
+
+    anna, same_anna = make_persons(volunteer, "Anna Koval", "Ganna Koval")
+    session = book(volunteer, hours, same_anna, at(TUESDAY, 10))
+    first = advice_queue.add_to_queue(volunteer, anna.id, _wish(60), BEFORE)
+    advice_queue.add_to_queue(volunteer, same_anna.id, _wish(60), BEFORE)
+    merge_persons(users[Role.STAFF], anna.id, same_anna.id)
+    assert AdviceSession.get_by_id(session.id).person_id == anna.id
+    assert [row.id for row in advice_queue.queue_rows(volunteer)] == [first.id]
