@@ -6,15 +6,18 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QTableView,
     QWidget,
 )
 
@@ -51,6 +54,23 @@ def language_combo(selected: str | None = None, *, with_default: str | None = No
     index = combo.findData(selected)
     combo.setCurrentIndex(max(index, 0))
     return combo
+
+
+def read_only_table(
+    model, stretch_column: int, name: str, *, word_wrap: bool = False
+) -> QTableView:
+    """A table to look at and pick one row from: columns fit their contents, one stretches."""
+    table = QTableView(objectName=name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.setWordWrap(word_wrap)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(stretch_column, QHeaderView.Stretch)
+    return table
 
 
 def heading(text: str) -> QLabel:

@@ -11,10 +11,8 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -36,7 +34,7 @@ from lumijobi_desktop.ui.advice.follow_up_dialog import (
 )
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.table_models import RowsTableModel
-from lumijobi_desktop.ui.widgets import heading
+from lumijobi_desktop.ui.widgets import heading, read_only_table
 
 LATE_COLOUR = QColor("#b00020")
 QUIET_COLOUR = QColor("#666666")
@@ -92,20 +90,6 @@ class HistoryFollowUpsModel(RowsTableModel):
             state = _("Not done yet")
         values = (format_date(row.due), row.text, state)
         return values[column]
-
-
-def _table(model: RowsTableModel, stretch_column: int, name: str) -> QTableView:
-    table = QTableView(objectName=name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setWordWrap(True)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
-    header.setSectionResizeMode(stretch_column, QHeaderView.Stretch)
-    return table
 
 
 class HistoryDialog(QDialog):
@@ -172,8 +156,10 @@ class HistoryDialog(QDialog):
         self.title.setText(_("Advice history: {name}").format(name=name))
         self.sessions.set_rows(history.sessions)
         self.follow_ups.set_rows(history.follow_ups)
-        self.session_table = _table(self.sessions, 2, "historySessions")
-        self.follow_up_table = _table(self.follow_ups, 1, "historyFollowUps")
+        self.session_table = read_only_table(self.sessions, 2, "historySessions", word_wrap=True)
+        self.follow_up_table = read_only_table(
+            self.follow_ups, 1, "historyFollowUps", word_wrap=True
+        )
         self.session_table.doubleClicked.connect(lambda _index: self.open_chosen())
         self.session_table.selectionModel().selectionChanged.connect(
             lambda *_args: self.open_button.setEnabled(self.selected_session_id() is not None)

@@ -6,20 +6,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +38,7 @@ from lumijobi_desktop.core.permissions import Permission
 from lumijobi_desktop.ui.errors import guarded, run_form_action
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.table_models import RowsTableModel
-from lumijobi_desktop.ui.widgets import ErrorLabel, heading, save_cancel_buttons
+from lumijobi_desktop.ui.widgets import ErrorLabel, heading, read_only_table, save_cancel_buttons
 
 INACTIVE_COLOUR = QColor("#777777")
 NUMBER_ALIGNMENT = int(Qt.AlignRight | Qt.AlignVCenter)
@@ -132,20 +129,6 @@ class PartnerDonationsModel(RowsTableModel):
         if role == Qt.TextAlignmentRole and column == 1:
             return NUMBER_ALIGNMENT
         return None
-
-
-def _table(model: RowsTableModel, stretch_column: int, name: str) -> QTableView:
-    table = QTableView(objectName=name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
-    header.setSectionResizeMode(stretch_column, QHeaderView.Stretch)
-    return table
 
 
 def _small_heading(text: str) -> QLabel:
@@ -260,9 +243,9 @@ class PartnerDetail(QFrame):
         self.notes.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.events = PartnerEventsModel(self)
         self.donations = PartnerDonationsModel(self)
-        self.event_table = _table(self.events, 1, "partnerEvents")
+        self.event_table = read_only_table(self.events, 1, "partnerEvents")
         self.event_table.setToolTip(_("Double-click an event to open it."))
-        self.donation_table = _table(self.donations, 2, "partnerDonations")
+        self.donation_table = read_only_table(self.donations, 2, "partnerDonations")
         self.events_heading = _small_heading(_("Events"))
         self.donations_heading = _small_heading(_("Donations"))
         self.placeholder = QLabel(_("Choose a partner from the list to see the details."))
@@ -363,7 +346,7 @@ class PartnersView(QWidget):
         self.session = session
         self._all: list[PartnerRow] = []
         self.model = PartnersModel(self)
-        self.table = _table(self.model, 0, "partnersTable")
+        self.table = read_only_table(self.model, 0, "partnersTable")
         self.table.setSortingEnabled(False)
         self.search = QLineEdit(objectName="partnerSearch")
         self.search.setPlaceholderText(_("Type a few letters of the name…"))
