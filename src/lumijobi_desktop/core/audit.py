@@ -71,6 +71,15 @@ ENTITY_NAMES = {
     "advice_note": N_("Advice note"),
     "advice_follow_up": N_("Advice follow-up"),
     "advice_history": N_("Advice history"),
+    "volunteer": N_("Volunteer"),
+    "volunteer_training": N_("Volunteer training"),
+    "volunteer_hours": N_("Volunteer hours"),
+    "friend_request": N_("Request for a friend"),
+    "friend_pair": N_("Friend pair"),
+    "friend_meeting": N_("Friend meeting"),
+    "friend_check_in": N_("Friend pair check-in"),
+    "help_request": N_("Request for help"),
+    "help_offer": N_("Offer of help"),
     "database": N_("Database"),
 }
 

@@ -48,6 +48,11 @@ class Permission(StrEnum):
     BOOK_ADVICE = "book_advice"
     RECORD_ADVICE = "record_advice"
     MANAGE_ADVICE_HOURS = "manage_advice_hours"
+    VIEW_VOLUNTEERS = "view_volunteers"
+    LOG_VOLUNTEER_HOURS = "log_volunteer_hours"
+    TAKE_HELP_REQUESTS = "take_help_requests"
+    MANAGE_VOLUNTEERS = "manage_volunteers"
+    READ_HEALTH_NOTES = "read_health_notes"
     PRINT_PAPERS = "print_papers"
     READ_CONFIDENTIAL_NOTES = "read_confidential_notes"
     MANAGE_SETTINGS = "manage_settings"
@@ -73,6 +78,11 @@ PERMISSION_NAMES = {
     Permission.BOOK_ADVICE: N_("book, move and cancel advice sessions"),
     Permission.RECORD_ADVICE: N_("mark advice sessions done or missed"),
     Permission.MANAGE_ADVICE_HOURS: N_("set the coordinator's hours and advice topics"),
+    Permission.VIEW_VOLUNTEERS: N_("see volunteers, friend pairs and requests for help"),
+    Permission.LOG_VOLUNTEER_HOURS: N_("log volunteer hours"),
+    Permission.TAKE_HELP_REQUESTS: N_("take requests and offers of neighbour help"),
+    Permission.MANAGE_VOLUNTEERS: N_("manage volunteers, friend pairs and help tasks"),
+    Permission.READ_HEALTH_NOTES: N_("read health details of the friend service"),
     Permission.PRINT_PAPERS: N_("print cards and papers"),
     Permission.READ_CONFIDENTIAL_NOTES: N_("read confidential advice notes"),
     Permission.MANAGE_SETTINGS: N_("change settings"),
@@ -91,6 +101,9 @@ _DESK = {
     Permission.VIEW_EVENTS,
     Permission.HANDLE_SIGNUPS,
     Permission.BOOK_ADVICE,
+    Permission.VIEW_VOLUNTEERS,
+    Permission.LOG_VOLUNTEER_HOURS,
+    Permission.TAKE_HELP_REQUESTS,
 }
 # The coordinator runs her own calendar; staff stand in for her.
 _ADVICE = {Permission.RECORD_ADVICE, Permission.MANAGE_ADVICE_HOURS}
@@ -104,6 +117,8 @@ _STAFF = _DESK | {
     Permission.MANAGE_EVENTS,
     Permission.MANAGE_PARTNERS,
     *_ADVICE,
+    Permission.MANAGE_VOLUNTEERS,
+    Permission.READ_HEALTH_NOTES,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -7,12 +7,21 @@ from lumijobi_desktop.core.advice_notes import AdviceFollowUp, AdviceNote
 from lumijobi_desktop.core.advice_topics import AdviceTopic
 from lumijobi_desktop.core.audit import AuditEntry
 from lumijobi_desktop.core.events import Event, EventPartner, EventSeries
+from lumijobi_desktop.core.friend_service import (
+    FriendCheckIn,
+    FriendMeeting,
+    FriendPair,
+    FriendRequest,
+)
+from lumijobi_desktop.core.neighbour_help import HelpOffer, HelpRequest
 from lumijobi_desktop.core.people import Person, PersonLanguage, PersonMerge, PersonSearchToken
 from lumijobi_desktop.core.registrations import Registration
 from lumijobi_desktop.core.settings import Setting
 from lumijobi_desktop.core.tallies import EventTally
 from lumijobi_desktop.core.users import User
 from lumijobi_desktop.core.visits import Visit
+from lumijobi_desktop.core.volunteer_hours import VolunteerHours
+from lumijobi_desktop.core.volunteers import Volunteer, VolunteerTraining
 
 MODELS = [
     Setting,
@@ -36,6 +45,15 @@ MODELS = [
     AdviceQueueEntry,
     AdviceNote,
     AdviceFollowUp,
+    Volunteer,
+    VolunteerTraining,
+    VolunteerHours,
+    FriendRequest,
+    FriendPair,
+    FriendMeeting,
+    FriendCheckIn,
+    HelpRequest,
+    HelpOffer,
 ]
 
 

@@ -22,6 +22,10 @@ CENTRE_NAME = "centre_name"
 # Printed on appointment slips: where to come, whom to call when one cannot come.
 CENTRE_ADDRESS = "centre_address"
 CENTRE_PHONE = "centre_phone"
+# Euros per volunteer hour in funders' reports.
+VOLUNTEER_HOUR_VALUE = "volunteer_hour_value"
+# A friend pair that has not met for this many days shows on the to-do list.
+FRIEND_NO_MEETING_DAYS = "friend_no_meeting_days"
 DEFAULT_LANGUAGE_KEY = "default_language"
 IDLE_LOCK_MINUTES = "idle_lock_minutes"
 BACKUP_FOLDER = "backup_folder"
@@ -39,6 +43,8 @@ DEFAULTS: dict[str, Any] = {
     CENTRE_NAME: "",
     CENTRE_ADDRESS: "",
     CENTRE_PHONE: "",
+    VOLUNTEER_HOUR_VALUE: 10.0,
+    FRIEND_NO_MEETING_DAYS: 30,
     DEFAULT_LANGUAGE_KEY: DEFAULT_LANGUAGE,
     IDLE_LOCK_MINUTES: 10,
     BACKUP_FOLDER: "",
@@ -55,6 +61,8 @@ DEFAULTS: dict[str, Any] = {
 IDLE_LOCK_RANGE = (1, 240)
 CENTRE_NAME_MAX = 80
 CENTRE_ADDRESS_MAX, CENTRE_PHONE_MAX = 100, 30
+HOUR_VALUE_RANGE = (0.0, 1000.0)
+NO_MEETING_DAYS_RANGE = (7, 365)
 
 
 class Setting(BaseModel):
@@ -79,6 +87,23 @@ def _validated(key: str, value: Any) -> Any:
         return clean_line(str(value or ""), CENTRE_ADDRESS_MAX, key)
     if key == CENTRE_PHONE:
         return clean_line(str(value or ""), CENTRE_PHONE_MAX, key)
+    if key == VOLUNTEER_HOUR_VALUE:
+        low, high = HOUR_VALUE_RANGE
+        if not isinstance(value, int | float) or not low <= value <= high:
+            raise ValidationError(
+                _("Give the value of an hour in euros, {low}–{high}.").format(
+                    low=int(low), high=int(high)
+                ),
+                field=key,
+            )
+        return float(value)
+    if key == FRIEND_NO_MEETING_DAYS:
+        low, high = NO_MEETING_DAYS_RANGE
+        if not isinstance(value, int) or not low <= value <= high:
+            raise ValidationError(
+                _("Give a number of days, {low}–{high}.").format(low=low, high=high), field=key
+            )
+        return value
     if key == DEFAULT_LANGUAGE_KEY:
         if value not in LANGUAGES:
             raise ValidationError(_("Choose a language."), field=key)

@@ -23,6 +23,7 @@ from lumijobi_desktop.core.migrations import (
     m0003_goods,
     m0004_events,
     m0005_advice,
+    m0006_volunteers,
 )
 
 SCHEMA_TABLE = "schema_version"
@@ -33,6 +34,7 @@ UPGRADES = {
     3: m0003_goods.upgrade,
     4: m0004_events.upgrade,
     5: m0005_advice.upgrade,
+    6: m0006_volunteers.upgrade,
 }
 LATEST_VERSION = max(UPGRADES, default=FIRST_VERSION)
 
