@@ -24,7 +24,7 @@ from lumijobi_desktop.core import audit, settings
 from lumijobi_desktop.core.audit import Action
 from lumijobi_desktop.core.database import BaseModel, now, unit_of_work
 from lumijobi_desktop.core.errors import NotFound, ValidationError
-from lumijobi_desktop.core.i18n import N_, _
+from lumijobi_desktop.core.i18n import N_, _, format_date
 from lumijobi_desktop.core.matching import Candidate, FriendWish, Suggestion, rank_friends
 from lumijobi_desktop.core.people import SPOKEN_LANGUAGES, Person, get_person
 from lumijobi_desktop.core.permissions import Permission, can, require
@@ -599,7 +599,9 @@ def log_meeting(
             raise ValidationError(_("A meeting can be logged for today or earlier."), field="day")
         if day < pair.began_on:
             raise ValidationError(
-                _("This meeting would be before the pair began ({day}).").format(day=pair.began_on),
+                _("This meeting would be before the pair began ({day}).").format(
+                    day=format_date(pair.began_on)
+                ),
                 field="day",
             )
         if pair.status == PairStatus.PROPOSED.value or pair.volunteer_id is None:

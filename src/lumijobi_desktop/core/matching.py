@@ -80,7 +80,7 @@ def _time_text(code: str) -> str:
     from lumijobi_desktop.core.volunteers import DAY_PARTS
 
     day = dt.date(*_MONDAY) + dt.timedelta(days=int(code[0]))
-    return f"{weekday_name(day)} {_(DAY_PARTS[code[1]])}"
+    return " ".join([weekday_name(day), _(DAY_PARTS[code[1]])])
 
 
 def _shared_reasons(
