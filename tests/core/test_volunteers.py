@@ -121,3 +121,15 @@ def test_the_hour_value_setting_is_checked(admin):
     with pytest.raises(ValidationError):
         settings.change(admin, {settings.VOLUNTEER_HOUR_VALUE: -3})
     assert settings.get(settings.VOLUNTEER_HOUR_VALUE) == 10.0
+
+
+def test_merging_two_volunteer_records_keeps_one_profile_with_all_hours(admin):
+    from lumijobi_desktop.core.person_merge import merge_persons
+
+    kept = make_volunteer(admin, "Pekka Virtanen")
+    other = make_volunteer(admin, "Pekka Virtanen")
+    volunteer_hours.log_hours(admin, kept.id, dt.date(2026, 11, 2), 2, "desk", today=TODAY)
+    volunteer_hours.log_hours(admin, other.id, dt.date(2026, 11, 3), 3, "goods", today=TODAY)
+    merge_persons(admin, kept.person_id, other.person_id)
+    assert [v.id for v in Volunteer.select()] == [kept.id]
+    assert {row.volunteer_id for row in VolunteerHours.select()} == {kept.id}

@@ -20,6 +20,7 @@ from lumijobi_desktop.core.people import (
 from lumijobi_desktop.core.permissions import Permission, require
 from lumijobi_desktop.core.registrations import Registration, RegistrationStatus
 from lumijobi_desktop.core.users import User
+from lumijobi_desktop.core.volunteers import Volunteer
 
 
 def merge_persons(actor: User, keep_id: int, remove_id: int) -> Person:
@@ -60,6 +61,7 @@ def _move_references(remove_id: int, keep_id: int) -> None:
     Found from the foreign keys themselves, so a table added later cannot be forgotten.
     """
     schema.ensure_loaded()
+    _merge_volunteer_profiles(remove_id, keep_id)
     for field in Person._meta.backrefs:
         if field.model._meta.table_name in _OWN_ROWS:
             continue
@@ -105,3 +107,14 @@ def _leave_one_place_in_queue(person_id: int) -> None:
             offered_adviser=None,
             offered_at=None,
         ).where(AdviceQueueEntry.id.in_(later)).execute()
+
+
+def _merge_volunteer_profiles(remove_id: int, keep_id: int) -> None:
+    """Both records volunteer: the kept profile takes over the other's hours, pairs and tasks."""
+    removed = Volunteer.get_or_none(Volunteer.person == remove_id)
+    kept = Volunteer.get_or_none(Volunteer.person == keep_id)
+    if removed is None or kept is None:
+        return  # one profile at most: it moves with the person like any other row
+    for field in Volunteer._meta.backrefs:
+        field.model.update({field: kept.id}).where(field == removed.id).execute()
+    removed.delete_instance()
