@@ -133,3 +133,14 @@ def test_merging_two_volunteer_records_keeps_one_profile_with_all_hours(admin):
     merge_persons(admin, kept.person_id, other.person_id)
     assert [v.id for v in Volunteer.select()] == [kept.id]
     assert {row.volunteer_id for row in VolunteerHours.select()} == {kept.id}
+
+
+def test_hours_by_volunteer_in_one_list_most_first(admin):
+    pekka = make_volunteer(admin, "Pekka Virtanen")
+    aino = make_volunteer(admin, "Aino Mäkinen")
+    make_volunteer(admin, "Idle Volunteer")
+    volunteer_hours.log_hours(admin, pekka.id, dt.date(2026, 11, 2), 2, "desk", today=TODAY)
+    volunteer_hours.log_hours(admin, aino.id, dt.date(2026, 11, 2), 3, "desk", today=TODAY)
+    volunteer_hours.log_hours(admin, aino.id, dt.date(2026, 10, 2), 9, "desk", today=TODAY)
+    rows = volunteer_hours.hours_by_volunteer(admin, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert rows == [("Aino Mäkinen", 180), ("Pekka Virtanen", 120)]

@@ -43,6 +43,7 @@ from lumijobi_desktop.core.volunteers import (
     VolunteerStatus,
     check_codes,
     check_time_codes,
+    check_valid_until,
     codes_of,
     get_volunteer,
     joined,
@@ -96,7 +97,7 @@ class PairStatus(StrEnum):
 PAIR_STATUS_NAMES = {
     PairStatus.PROPOSED: N_("Proposed"),
     PairStatus.FIRST_MEETING: N_("First meeting planned"),
-    PairStatus.ACTIVE: N_("Active"),
+    PairStatus.ACTIVE: N_("Ongoing"),
     PairStatus.PAUSED: N_("Paused"),
     PairStatus.ENDED: N_("Ended"),
 }
@@ -353,28 +354,40 @@ def request_rows(actor: User, *, status: str | None = None) -> list[RequestRow]:
 # --- suggestions ---------------------------------------------------------------------------------
 
 
+def _raw(query: pw.SelectQuery) -> list[tuple]:
+    """The rows as the database gives them: thousands of rows without peewee's conversions."""
+    return query.model._meta.database.execute_sql(*query.sql()).fetchall()
+
+
 def candidates(today: dt.date | None = None) -> list[Candidate]:
-    """Every active volunteer as the ranking sees them, from a few queries."""
+    """Every active volunteer as the ranking sees them.
+
+    Read with a few plain queries: this runs over thousands of volunteers while staff wait.
+    """
     from lumijobi_desktop.core.neighbour_help import HelpOffer, open_task_counts
     from lumijobi_desktop.core.people import PersonLanguage
 
     today = today or now().date()
+    active = Volunteer.status == VolunteerStatus.ACTIVE.value
     languages: dict[int, set[str]] = {}
-    for person_id, language in PersonLanguage.select(
-        PersonLanguage.person, PersonLanguage.language
-    ).tuples():
+    spoken = (
+        PersonLanguage.select(PersonLanguage.person, PersonLanguage.language)
+        .join(Volunteer, on=(Volunteer.person == PersonLanguage.person))
+        .where(active)
+    )
+    for person_id, language in _raw(spoken):
         languages.setdefault(person_id, set()).add(language)
     friends: dict[int, int] = dict(
-        FriendPair.select(FriendPair.volunteer, pw.fn.COUNT(FriendPair.id))
-        .where(FriendPair.status.not_in([PairStatus.ENDED.value]))
-        .group_by(FriendPair.volunteer)
-        .tuples()
+        _raw(
+            FriendPair.select(FriendPair.volunteer, pw.fn.COUNT(FriendPair.id))
+            .where(FriendPair.status != PairStatus.ENDED.value)
+            .group_by(FriendPair.volunteer)
+        )
     )
     tasks = open_task_counts()
     kinds: dict[int, set[str]] = {}
-    for volunteer_id, offered in (
-        HelpOffer.select(HelpOffer.volunteer, HelpOffer.kinds).where(HelpOffer.active).tuples()
-    ):
+    offers = HelpOffer.select(HelpOffer.volunteer, HelpOffer.kinds).where(HelpOffer.active)
+    for volunteer_id, offered in _raw(offers):
         kinds.setdefault(volunteer_id, set()).update(codes_of(offered))
     query = (
         Volunteer.select(
@@ -390,37 +403,25 @@ def candidates(today: dt.date | None = None) -> list[Candidate]:
             Person.home_village,
         )
         .join(Person)
-        .where(Volunteer.status == VolunteerStatus.ACTIVE.value)
+        .where(active)
     )
+    none: frozenset[str] = frozenset()
     found = []
-    for row in query.tuples():
-        (
-            volunteer_id,
-            person_id,
-            skills,
-            interests,
-            times,
-            gender,
-            shown_on,
-            first,
-            last,
-            village,
-        ) = row
-        shown_on = Volunteer.check_shown_on.python_value(shown_on)
-        check = Volunteer(check_shown_on=shown_on)
+    for row in _raw(query):
+        volunteer_id, person_id, skills, interests, times, gender, shown_on, *name, village = row
         found.append(
             Candidate(
-                volunteer_id=volunteer_id,
-                name=f"{first} {last}".strip(),
-                languages=frozenset(languages.get(person_id, ())),
-                village=village,
-                interests=frozenset(codes_of(interests)),
-                free_times=frozenset(codes_of(times)),
-                gender=gender,
-                skills=frozenset(codes_of(skills)),
-                help_kinds=frozenset(kinds.get(volunteer_id, ())),
-                commitments=friends.get(volunteer_id, 0) + tasks.get(volunteer_id, 0),
-                check_valid=check.check_valid_on(today),
+                volunteer_id,
+                " ".join(name).strip(),
+                frozenset(languages.get(person_id, none)),
+                village,
+                frozenset(interests.split(",")) if interests else none,
+                frozenset(times.split(",")) if times else none,
+                gender,
+                frozenset(skills.split(",")) if skills else none,
+                frozenset(kinds.get(volunteer_id, none)),
+                friends.get(volunteer_id, 0) + tasks.get(volunteer_id, 0),
+                bool(shown_on) and check_valid_until(dt.date.fromisoformat(str(shown_on))) >= today,
             )
         )
     return found
@@ -430,11 +431,10 @@ def suggest_friends(actor: User, request_id: int, limit: int = 10) -> list[Sugge
     """The best volunteers for a request, with the reasons for each."""
     require(actor, Permission.VIEW_VOLUNTEERS)
     request = get_request(actor, request_id)
-    return rank_friends(
-        request.wish(),
-        (c for c in candidates() if c.volunteer_id not in _person_as_volunteer(request)),
-        limit,
-    )
+    own = _person_as_volunteer(request)
+    wish = request.wish()
+    pool = candidates()
+    return rank_friends(wish, (c for c in pool if c.volunteer_id not in own), limit)
 
 
 def _person_as_volunteer(request: FriendRequest) -> set[int]:
@@ -817,3 +817,12 @@ def meetings_of(actor: User, pair_id: int) -> list[MeetingRow]:
         .order_by(FriendMeeting.day.desc(), FriendMeeting.id.desc())
     )
     return [MeetingRow(m.id, m.day, m.minutes, m.kind, m.note) for m in query]
+
+
+def last_meetings(actor: User) -> dict[int, dt.date]:
+    """The day each pair last met, by pair id (pairs that never met are left out)."""
+    require(actor, Permission.VIEW_VOLUNTEERS)
+    query = FriendMeeting.select(FriendMeeting.pair, pw.fn.MAX(FriendMeeting.day)).group_by(
+        FriendMeeting.pair
+    )
+    return {pair_id: FriendMeeting.day.python_value(day) for pair_id, day in query.tuples()}

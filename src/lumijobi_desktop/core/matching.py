@@ -10,10 +10,12 @@ of help asked for. Nothing here touches the database.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lumijobi_desktop.core.i18n import _, language_display_name, ngettext, weekday_name
+from lumijobi_desktop.core.volunteers import DAY_PARTS, GENDER_NAMES, INTERESTS, Gender
 
 SHARED_LANGUAGE = 2
 SHARED_INTEREST = 2  # per interest, at most MAX_INTERESTS of them
@@ -69,61 +71,79 @@ class Suggestion:
         return " · ".join(reason.text for reason in self.reasons)
 
 
-def _languages_text(codes: Iterable[str]) -> str:
-    names = [language_display_name(code, capitalize=False) for code in sorted(codes)]
-    return _("speaks {languages}").format(languages=", ".join(names))
+# A reason while ranking: (what, its detail, points). Words are put to it only for the
+# suggestions shown, so ranking thousands of volunteers stays fast; the points are the same.
+Draft = tuple[str, object, int]
+
+
+def _words(kind: str, detail) -> str:
+    if kind == "language":
+        names = [language_display_name(code, capitalize=False) for code in sorted(detail)]
+        return _("speaks {languages}").format(languages=", ".join(names))
+    if kind == "interest":
+        return _("both like {interest}").format(interest=_(INTERESTS[detail]).lower())
+    if kind == "village":
+        return _("same village: {village}").format(village=detail)
+    if kind == "times":
+        return _("both free: {times}").format(times=", ".join(_time_text(c) for c in detail))
+    if kind == "gender":
+        return _("{gender}, as wished").format(gender=_(GENDER_NAMES[Gender(detail)]).lower())
+    if kind == "befriends":
+        return _("has befriending experience")
+    if kind == "busy":
+        return ngettext(
+            "already helps {count} person", "already helps {count} people", detail
+        ).format(count=detail)
+    if kind == "offers":
+        return _("offers this kind of help")
+    if kind == "skill":
+        return _("has the skill for it")
+    return _("no valid check for children")  # "no_check"
 
 
 def _time_text(code: str) -> str:
-    import datetime as dt
-
-    from lumijobi_desktop.core.volunteers import DAY_PARTS
-
     day = dt.date(*_MONDAY) + dt.timedelta(days=int(code[0]))
     return " ".join([weekday_name(day), _(DAY_PARTS[code[1]])])
 
 
-def _shared_reasons(
+def _shared(
     candidate: Candidate, village: str, interests: frozenset[str], times: frozenset[str]
-) -> list[Reason]:
-    from lumijobi_desktop.core.volunteers import INTERESTS
-
-    reasons = []
-    shared = sorted(candidate.interests & interests)[:MAX_INTERESTS]
-    for interest in shared:
-        reasons.append(
-            Reason(
-                _("both like {interest}").format(interest=_(INTERESTS[interest]).lower()),
-                SHARED_INTEREST,
-            )
-        )
+) -> list[Draft]:
+    drafts: list[Draft] = []
+    if interests and candidate.interests:
+        for interest in sorted(candidate.interests & interests)[:MAX_INTERESTS]:
+            drafts.append(("interest", interest, SHARED_INTEREST))
     if village and candidate.village.casefold() == village.casefold():
-        reasons.append(Reason(_("same village: {village}").format(village=village), SAME_VILLAGE))
-    common = sorted(candidate.free_times & times)[:MAX_TIMES]
-    if common:
-        reasons.append(
-            Reason(
-                _("both free: {times}").format(times=", ".join(_time_text(c) for c in common)),
-                SHARED_TIME * len(common),
-            )
+        drafts.append(("village", village, SAME_VILLAGE))
+    if times and candidate.free_times:
+        common = sorted(candidate.free_times & times)[:MAX_TIMES]
+        if common:
+            drafts.append(("times", tuple(common), SHARED_TIME * len(common)))
+    if candidate.commitments:
+        drafts.append(("busy", candidate.commitments, BUSY * candidate.commitments))
+    return drafts
+
+
+def _ranked(
+    drafted: list[tuple[Candidate, list[Draft], str]], limit: int | None
+) -> list[Suggestion]:
+    """Best first (ties by name); the chosen ones get their reasons in words."""
+    drafted.sort(
+        key=lambda item: (
+            -sum(points for _kind, _detail, points in item[1]),
+            item[0].name,
+            item[0].volunteer_id,
         )
-    return reasons
-
-
-def _busy_reason(candidate: Candidate) -> list[Reason]:
-    if not candidate.commitments:
-        return []
-    text = ngettext(
-        "already helps {count} person", "already helps {count} people", candidate.commitments
-    ).format(count=candidate.commitments)
-    return [Reason(text, BUSY * candidate.commitments)]
-
-
-def _ranked(suggestions: list[Suggestion], limit: int | None) -> list[Suggestion]:
-    ranked = sorted(
-        suggestions, key=lambda s: (-s.score, s.candidate.name, s.candidate.volunteer_id)
     )
-    return ranked[:limit] if limit is not None else ranked
+    chosen = drafted[:limit] if limit is not None else drafted
+    return [
+        Suggestion(
+            candidate,
+            tuple(Reason(_words(kind, detail), points) for kind, detail, points in drafts),
+            warning,
+        )
+        for candidate, drafts, warning in chosen
+    ]
 
 
 @dataclass(frozen=True)
@@ -141,25 +161,26 @@ def rank_friends(
     wish: FriendWish, candidates: Iterable[Candidate], limit: int | None = None
 ) -> list[Suggestion]:
     """Volunteers who share a language with the person, best first, each with its reasons."""
-    from lumijobi_desktop.core.volunteers import GENDER_NAMES, Gender
-
-    suggestions = []
+    drafted = []
     for candidate in candidates:
         languages = candidate.languages & wish.languages
         if not languages:
             continue
         if wish.preferred_gender and candidate.gender != wish.preferred_gender:
             continue
-        reasons = [Reason(_languages_text(languages), SHARED_LANGUAGE)]
-        reasons += _shared_reasons(candidate, wish.village, wish.interests, wish.times)
+        drafts: list[Draft] = [("language", languages, SHARED_LANGUAGE)]
+        drafts += _shared(candidate, wish.village, wish.interests, wish.times)
         if wish.preferred_gender:
-            gender = _(GENDER_NAMES[Gender(wish.preferred_gender)]).lower()
-            reasons.append(Reason(_("{gender}, as wished").format(gender=gender), GENDER_AS_WISHED))
+            drafts.append(("gender", wish.preferred_gender, GENDER_AS_WISHED))
         if "befriending" in candidate.skills:
-            reasons.append(Reason(_("has befriending experience"), BEFRIENDS))
-        reasons += _busy_reason(candidate)
-        suggestions.append(Suggestion(candidate, tuple(reasons)))
-    return _ranked(suggestions, limit)
+            drafts.append(("befriends", None, BEFRIENDS))
+        drafted.append((candidate, _busy_last(drafts), ""))
+    return _ranked(drafted, limit)
+
+
+def _busy_last(drafts: list[Draft]) -> list[Draft]:
+    """The reason against comes after the reasons for."""
+    return [d for d in drafts if d[0] != "busy"] + [d for d in drafts if d[0] == "busy"]
 
 
 @dataclass(frozen=True)
@@ -177,18 +198,17 @@ def rank_helpers(
     need: HelpNeed, candidates: Iterable[Candidate], limit: int | None = None
 ) -> list[Suggestion]:
     """Volunteers who offer this kind of help, best first, each with its reasons."""
-    suggestions = []
+    drafted = []
     for candidate in candidates:
         if need.kind not in candidate.help_kinds:
             continue
-        reasons = [Reason(_("offers this kind of help"), 0)]
+        drafts: list[Draft] = [("offers", None, 0)]
         if need.skill and need.skill in candidate.skills:
-            reasons.append(Reason(_("has the skill for it"), SKILL_FOR_TASK))
-        reasons += _shared_reasons(candidate, need.village, frozenset(), need.times)
-        reasons += _busy_reason(candidate)
+            drafts.append(("skill", None, SKILL_FOR_TASK))
+        drafts += _shared(candidate, need.village, frozenset(), need.times)
         warning = ""
         if need.involves_children and not candidate.check_valid:
             warning = _("No valid criminal record check for work with children.")
-            reasons.append(Reason(_("no valid check for children"), NO_VALID_CHECK))
-        suggestions.append(Suggestion(candidate, tuple(reasons), warning))
-    return _ranked(suggestions, limit)
+            drafts.append(("no_check", None, NO_VALID_CHECK))
+        drafted.append((candidate, drafts, warning))
+    return _ranked(drafted, limit)

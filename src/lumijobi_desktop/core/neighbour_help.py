@@ -277,6 +277,39 @@ def save_offer(
     return offer
 
 
+@dataclass(frozen=True)
+class OfferRow:
+    id: int
+    volunteer_id: int
+    volunteer_name: str
+    phone: str
+    kinds: list[str]
+    times: list[str]
+    note: str
+    active: bool
+
+
+def offer_rows(actor: User, *, active_only: bool = False) -> list[OfferRow]:
+    """The offers of help, by the volunteer's name."""
+    require(actor, Permission.VIEW_VOLUNTEERS)
+    query = HelpOffer.select(HelpOffer, Volunteer, Person).join(Volunteer).join(Person)
+    if active_only:
+        query = query.where(HelpOffer.active)
+    return [
+        OfferRow(
+            id=offer.id,
+            volunteer_id=offer.volunteer_id,
+            volunteer_name=offer.volunteer.person.full_name,
+            phone=offer.volunteer.person.phone,
+            kinds=codes_of(offer.kinds),
+            times=codes_of(offer.times),
+            note=offer.note,
+            active=offer.active,
+        )
+        for offer in query.order_by(Person.last_name, Person.first_name, HelpOffer.id)
+    ]
+
+
 def open_task_counts() -> dict[int, int]:
     """Volunteer → tasks assigned to them and not yet done."""
     return dict(

@@ -274,3 +274,23 @@ def hours_of(actor: User, volunteer_id: int, first: dt.date, last: dt.date) -> l
     return [
         HoursRow(row.id, row.day, row.minutes, row.activity, row.note, row.source) for row in query
     ]
+
+
+def hours_by_volunteer(actor: User, first: dt.date, last: dt.date) -> list[tuple[str, int]]:
+    """(name, minutes) of each volunteer with hours in the period, the most hours first."""
+    from lumijobi_desktop.core.people import Person
+
+    require(actor, Permission.VIEW_VOLUNTEERS)
+    total = pw.fn.SUM(VolunteerHours.minutes)
+    query = (
+        VolunteerHours.select(Person.first_name, Person.last_name, total)
+        .join(Volunteer)
+        .join(Person)
+        .where((VolunteerHours.day >= first) & (VolunteerHours.day <= last))
+        .group_by(Volunteer.id)
+        .tuples()
+    )
+    rows = [
+        (f"{first_name} {last_name}".strip(), minutes) for first_name, last_name, minutes in query
+    ]
+    return sorted(rows, key=lambda row: (-row[1], row[0].casefold()))
