@@ -46,7 +46,16 @@ def test_the_main_window_shows_the_user_and_only_allowed_areas(running_app):
     window = running_app.window
     assert "Vilja Volunteer" in window.user_label.text()
     areas = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    expected = ("Desk", "Visitors", "Events", "Advice", "Goods", "Partners", "Settings")
+    expected = (
+        "Desk",
+        "Visitors",
+        "Events",
+        "Advice",
+        "Volunteers",
+        "Goods",
+        "Partners",
+        "Settings",
+    )
     assert areas == [gettext_in("fi", text) for text in expected]
 
 

@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
             areas.append(("events", _("Events"), self._events_view))
         if session.can(Permission.BOOK_ADVICE):
             areas.append(("advice", _("Advice"), self._advice_view))
+        if session.can(Permission.VIEW_VOLUNTEERS):
+            areas.append(("volunteers", _("Volunteers"), self._volunteers_view))
         if session.can(Permission.HANDLE_GOODS):
             areas.append(("goods", _("Goods"), lambda: GoodsView(session)))
         if session.can(Permission.VIEW_EVENTS):
@@ -175,6 +177,11 @@ class MainWindow(QMainWindow):
         from lumijobi_desktop.ui.advice.advice_view import AdviceView
 
         return AdviceView(self.session)
+
+    def _volunteers_view(self) -> QWidget:
+        from lumijobi_desktop.ui.volunteers.volunteers_area import VolunteersArea
+
+        return VolunteersArea(self.session)
 
     def _partners_view(self) -> QWidget:
         from lumijobi_desktop.ui.events.partners_view import PartnersView

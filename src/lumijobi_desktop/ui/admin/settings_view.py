@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -102,6 +103,16 @@ class SettingsView(QWidget):
         self.idle_minutes.setRange(*settings.IDLE_LOCK_RANGE)
         self.idle_minutes.setValue(settings.get(settings.IDLE_LOCK_MINUTES))
         self.idle_minutes.setSuffix(" " + _("min"))
+        # Volunteers: what funders count an hour as, and when a quiet friend pair is followed up.
+        self.hour_value = QDoubleSpinBox(objectName="volunteerHourValue")
+        self.hour_value.setRange(*settings.HOUR_VALUE_RANGE)
+        self.hour_value.setDecimals(2)
+        self.hour_value.setValue(settings.get(settings.VOLUNTEER_HOUR_VALUE))
+        self.hour_value.setSuffix(" " + _("€/h"))
+        self.no_meeting_days = QSpinBox(objectName="friendNoMeetingDays")
+        self.no_meeting_days.setRange(*settings.NO_MEETING_DAYS_RANGE)
+        self.no_meeting_days.setValue(settings.get(settings.FRIEND_NO_MEETING_DAYS))
+        self.no_meeting_days.setSuffix(" " + _("days"))
         save = QPushButton(_("Save"))
         save.setObjectName("saveDeskSettings")
         self.desk_error = ErrorLabel()
@@ -111,6 +122,8 @@ class SettingsView(QWidget):
         form.addRow(_("Phone"), self.centre_phone)
         form.addRow(_("Default language"), self.default_language)
         form.addRow(_("Lock the screen after"), self.idle_minutes)
+        form.addRow(_("Value of a volunteer hour"), self.hour_value)
+        form.addRow(_("No friend meetings: remind after"), self.no_meeting_days)
         form.addRow("", save)
         form.addRow(self.desk_error)
         save.clicked.connect(self._save_desk)
@@ -123,6 +136,8 @@ class SettingsView(QWidget):
             settings.CENTRE_PHONE: self.centre_phone.text(),
             settings.DEFAULT_LANGUAGE_KEY: self.default_language.currentData(),
             settings.IDLE_LOCK_MINUTES: self.idle_minutes.value(),
+            settings.VOLUNTEER_HOUR_VALUE: self.hour_value.value(),
+            settings.FRIEND_NO_MEETING_DAYS: self.no_meeting_days.value(),
         }
         if run_form_action(
             self, self.desk_error, lambda: settings.change(self.session.user, changes)

@@ -1,0 +1,1 @@
+"""The volunteers area: the register, the friend service, neighbour help and the hours."""
