@@ -299,6 +299,24 @@ def cmd_advice_day(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
+def cmd_volunteer_certificate(args: argparse.Namespace, paths: DataPaths) -> int:
+    from lumijobi_desktop.core.errors import NotFound
+    from lumijobi_desktop.core.volunteers import get_volunteer
+    from lumijobi_desktop.printing.volunteer_certificate import write_certificate
+
+    _open_existing(paths)
+    actor = _automation_actor()
+    try:
+        volunteer = get_volunteer(actor, args.volunteer)
+    except NotFound:
+        raise LumijobiError(
+            _("There is no volunteer number {number}.").format(number=args.volunteer)
+        ) from None
+    write_certificate(actor, volunteer.id, args.date_from, args.date_to, Path(args.out), args.lang)
+    print(_("Saved {path}.").format(path=args.out))
+    return EXIT_OK
+
+
 def _adviser_named(name: str | None):
     """The adviser with that name; the only one when no name is given."""
     from lumijobi_desktop.core.advice_hours import advisers
@@ -421,6 +439,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     day_schedule.add_argument("--adviser", help=_("the adviser's name, if there are several"))
     day_schedule.add_argument("--out", required=True, help=_("PDF file to write"))
+
+    certificate = command(
+        "volunteer-certificate",
+        cmd_volunteer_certificate,
+        _("Save a volunteer's thank-you certificate as PDF."),
+    )
+    certificate.add_argument(
+        "--volunteer", type=int, required=True, metavar="N", help=_("the volunteer's number")
+    )
+    certificate.add_argument(
+        "--from",
+        dest="date_from",
+        type=_date_argument,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help=_("first day of the period"),
+    )
+    certificate.add_argument(
+        "--to",
+        dest="date_to",
+        type=_date_argument,
+        required=True,
+        metavar="YYYY-MM-DD",
+        help=_("last day of the period"),
+    )
+    certificate.add_argument(
+        "--lang", choices=sorted(i18n.LANGUAGES), default="uk", help=_("the second language")
+    )
+    certificate.add_argument("--out", required=True, help=_("PDF file to write"))
 
     notice = command("privacy-notice", cmd_privacy_notice, _("Save the privacy notice as PDF."))
     notice.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default="fi")
