@@ -13,6 +13,7 @@ from lumijobi_desktop.core import (
     audit,
     demo,
     demo_goods,
+    demo_volunteers,
     people,
     settings,
     sqlite_features,
@@ -199,7 +200,8 @@ def test_demo_accounts_log_in_with_the_demo_pin(summary):
 
 def test_database_is_sound_with_all_its_indexes(store):
     database = current_database()
-    bulk_models = [*demo.BULK_MODELS, *demo_goods.BULK_MODELS]  # indexes dropped while loading
+    # Their indexes are dropped while loading.
+    bulk_models = [*demo.BULK_MODELS, *demo_goods.BULK_MODELS, *demo_volunteers.BULK_MODELS]
     tables = [model._meta.table_name for model in bulk_models]
     indexes_before = {table: database.get_indexes(table) for table in tables}
     demo.generate_demo(size="small", today=TODAY)

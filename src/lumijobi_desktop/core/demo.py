@@ -26,7 +26,14 @@ from typing import Any, NamedTuple
 
 import peewee as pw
 
-from lumijobi_desktop.core import audit, demo_advice, demo_events, demo_goods, settings
+from lumijobi_desktop.core import (
+    audit,
+    demo_advice,
+    demo_events,
+    demo_goods,
+    demo_volunteers,
+    settings,
+)
 from lumijobi_desktop.core.audit import Action
 from lumijobi_desktop.core.database import BaseModel, current_database, unit_of_work
 from lumijobi_desktop.core.demo_names import (
@@ -122,6 +129,11 @@ class DemoSummary:
     advice_notes: int = 0
     follow_ups: int = 0
     advice_queue: int = 0
+    # Volunteers, the friend service and neighbour help (see demo_volunteers).
+    volunteers: int = 0
+    volunteer_hours: int = 0  # hours, rounded
+    friend_pairs: int = 0
+    help_requests: int = 0
 
     @property
     def events(self) -> int:
@@ -199,6 +211,7 @@ def generate_demo(
         demo_goods.require_empty()
         demo_events.require_empty()
         demo_advice.require_empty()
+        demo_volunteers.require_empty()
         settings.store(settings.CENTRE_NAME, DEMO_CENTRE_NAME)
         settings.store(settings.CENTRE_ADDRESS, DEMO_CENTRE_ADDRESS)
         settings.store(settings.CENTRE_PHONE, DEMO_CENTRE_PHONE)
@@ -234,6 +247,15 @@ def generate_demo(
         counsel = demo_advice.write_advice(
             advice, lambda model, fields: _BulkWriter(database, model, fields)
         )
+        with _indexes_built_after(database, demo_volunteers.BULK_MODELS):
+            helpers = demo_volunteers.write_volunteers(
+                seed,
+                size,
+                calendar,
+                user_ids,
+                today,
+                lambda model, fields: _BulkWriter(database, model, fields),
+            )
         summary = DemoSummary(
             size=size,
             seed=seed,
@@ -264,6 +286,10 @@ def generate_demo(
             advice_notes=counsel.notes,
             follow_ups=counsel.follow_ups,
             advice_queue=counsel.queue,
+            volunteers=helpers.volunteers,
+            volunteer_hours=helpers.hours,
+            friend_pairs=helpers.friend_pairs,
+            help_requests=helpers.help_requests,
         )
         audit.record(None, Action.CREATE, "database", None, after=_audit_details(summary, today))
     return summary
@@ -295,6 +321,10 @@ def _audit_details(summary: DemoSummary, today: dt.date) -> dict:
         "visits": summary.visits,
         "events": summary.events,
         "advice_sessions": summary.advice_sessions,
+        "volunteers": summary.volunteers,
+        "volunteer_hours": summary.volunteer_hours,
+        "friend_pairs": summary.friend_pairs,
+        "help_requests": summary.help_requests,
     }
 
 
