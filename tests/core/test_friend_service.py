@@ -161,3 +161,18 @@ def test_the_to_do_list_has_check_ins_and_pairs_that_have_not_met(admin, request
     assert [item.kind for item in friend_service.friend_todo(admin, today=dt.date(2026, 8, 1))] == [
         TodoKind.CHECK_IN
     ]
+
+
+def test_suggestions_follow_every_change_to_the_volunteers(admin, request_for_olena):
+    from lumijobi_desktop.core import volunteers
+
+    first = make_volunteer(admin, "Iryna First", ("uk",))
+    assert [
+        s.candidate.name for s in friend_service.suggest_friends(admin, request_for_olena.id)
+    ] == ["Iryna First"]
+    make_volunteer(admin, "Oksana Second", ("uk",), interests=["gardening"])
+    names = [s.candidate.name for s in friend_service.suggest_friends(admin, request_for_olena.id)]
+    assert names == ["Oksana Second", "Iryna First"]
+    volunteers.set_status(admin, first.id, "paused")
+    names = [s.candidate.name for s in friend_service.suggest_friends(admin, request_for_olena.id)]
+    assert names == ["Oksana Second"]

@@ -359,7 +359,33 @@ def _raw(query: pw.SelectQuery) -> list[tuple]:
     return query.model._meta.database.execute_sql(*query.sql()).fetchall()
 
 
+# The candidates last read, with the state of the database they were read from.
+_candidates_cache: dict[str, object] = {}
+
+
+def _database_state(database: pw.Database) -> tuple:
+    """Changes whenever any row changes: by this connection (total_changes) or another
+    (data_version), in this database file."""
+    connection = database.connection()
+    version = database.execute_sql("PRAGMA data_version").fetchone()[0]
+    return (database.database, id(connection), connection.total_changes, version)
+
+
 def candidates(today: dt.date | None = None) -> list[Candidate]:
+    """Every active volunteer as the ranking sees them; read again only after a change.
+
+    Staff look at one request after another: the thousands of volunteers are read once
+    and reused until anything in the database changes.
+    """
+    today = today or now().date()
+    key = (_database_state(Volunteer._meta.database), today)
+    if _candidates_cache.get("key") != key:
+        _candidates_cache["value"] = _read_candidates(today)
+        _candidates_cache["key"] = key
+    return _candidates_cache["value"]
+
+
+def _read_candidates(today: dt.date) -> list[Candidate]:
     """Every active volunteer as the ranking sees them.
 
     Read with a few plain queries: this runs over thousands of volunteers while staff wait.
@@ -367,7 +393,6 @@ def candidates(today: dt.date | None = None) -> list[Candidate]:
     from lumijobi_desktop.core.neighbour_help import HelpOffer, open_task_counts
     from lumijobi_desktop.core.people import PersonLanguage
 
-    today = today or now().date()
     active = Volunteer.status == VolunteerStatus.ACTIVE.value
     languages: dict[int, set[str]] = {}
     spoken = (
