@@ -68,6 +68,13 @@ def cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
         )
     )
     print(
+        _("{volunteers} volunteers with {hours} hours; {pairs} friend pairs.").format(
+            volunteers=i18n.format_number(summary.volunteers),
+            hours=i18n.format_number(summary.volunteer_hours),
+            pairs=i18n.format_number(summary.friend_pairs),
+        )
+    )
+    print(
         _("{persons} visitors, {visits} visits. Log in as {name} with PIN {pin}.").format(
             persons=i18n.format_number(summary.persons),
             visits=i18n.format_number(summary.visits),
