@@ -29,16 +29,14 @@ from lumijobi_desktop.core.friend_service import FREQUENCIES, NEEDS_MAX, WISHES,
 from lumijobi_desktop.core.i18n import _, language_display_name
 from lumijobi_desktop.core.permissions import Permission
 from lumijobi_desktop.core.volunteers import (
-    DAY_PARTS,
     GENDER_NAMES,
     INTERESTS,
     Gender,
     codes_of,
-    time_code,
 )
 from lumijobi_desktop.ui.errors import run_form_action
 from lumijobi_desktop.ui.session import DeskSession
-from lumijobi_desktop.ui.volunteers.texts import capitalized, short_weekday, time_code_text
+from lumijobi_desktop.ui.volunteers.times_grid import TimesGrid
 from lumijobi_desktop.ui.widgets import ErrorLabel, WrappingCheckBox, heading, save_cancel_buttons
 
 FIELD_HEIGHT = 32
@@ -62,42 +60,6 @@ class CodeChecks(QWidget):
             box = QCheckBox(text, objectName=f"{name}_{code}")
             self.boxes[code] = box
             grid.addWidget(box, number // columns, number % columns)
-
-    def chosen(self) -> list[str]:
-        return [code for code, box in self.boxes.items() if box.isChecked()]
-
-    def set_chosen(self, codes: Iterable[str]) -> None:
-        wanted = set(codes)
-        for code, box in self.boxes.items():
-            box.setChecked(code in wanted)
-
-
-class TimesGrid(QWidget):
-    """The week as 7 days × morning, afternoon, evening: tick when the person would like to meet."""
-
-    def __init__(self, parent: QWidget | None = None, *, name: str = "timesGrid"):
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.boxes: dict[str, QCheckBox] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(6)
-        for weekday in range(7):
-            day = QLabel(capitalized(short_weekday(weekday)))
-            day.setAlignment(Qt.AlignCenter)
-            grid.addWidget(day, 0, weekday + 1)
-        for row, (part, text) in enumerate(DAY_PARTS.items(), start=1):
-            label = QLabel(capitalized(_(text)))
-            grid.addWidget(label, row, 0)
-            for weekday in range(7):
-                code = time_code(weekday, part)
-                box = QCheckBox(objectName=f"time_{code}")
-                box.setToolTip(time_code_text(code))
-                box.setAccessibleName(time_code_text(code))
-                self.boxes[code] = box
-                grid.addWidget(box, row, weekday + 1, Qt.AlignCenter)
-        grid.setColumnStretch(8, 1)
 
     def chosen(self) -> list[str]:
         return [code for code, box in self.boxes.items() if box.isChecked()]
@@ -248,7 +210,7 @@ class FriendRequestDialog(QDialog):
         self.interests.set_chosen(codes_of(request.interests))
         self.languages.set_chosen(codes_of(request.languages))
         self.village.setCurrentText(request.village)
-        self.times.set_chosen(codes_of(request.times))
+        self.times.set_codes(codes_of(request.times))
         self.gender.setCurrentIndex(max(0, self.gender.findData(request.preferred_gender)))
         if self.may_see_needs:
             self.needs.setText(request.needs)
@@ -267,7 +229,7 @@ class FriendRequestDialog(QDialog):
             interests=self.interests.chosen(),
             languages=self.languages.chosen(),
             village=self.village.currentText(),
-            times=self.times.chosen(),
+            times=self.times.codes(),
             preferred_gender=self.gender.currentData() or "",
             needs=needs,
             needs_consent=consent,

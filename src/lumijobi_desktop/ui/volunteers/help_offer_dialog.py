@@ -28,20 +28,15 @@ from lumijobi_desktop.core import neighbour_help, volunteers
 from lumijobi_desktop.core.errors import ValidationError
 from lumijobi_desktop.core.i18n import _
 from lumijobi_desktop.core.neighbour_help import HELP_KINDS, NOTE_MAX, OfferRow
-from lumijobi_desktop.core.volunteers import DAY_PARTS, time_code
 from lumijobi_desktop.ui.errors import guarded, run_form_action
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.volunteers.texts import (
-    day_part_name,
-    long_weekday,
     names_text,
-    short_weekday,
 )
+from lumijobi_desktop.ui.volunteers.times_grid import TimesGrid
 from lumijobi_desktop.ui.widgets import ErrorLabel, save_cancel_buttons
 
-__all__ = ["HelpOfferDialog", "TimesGrid", "VolunteerChooser", "kinds_text"]
-
-BIG_BOX = "QCheckBox::indicator { width: 22px; height: 22px; }"
+__all__ = ["HelpOfferDialog", "VolunteerChooser", "kinds_text"]
 
 
 def kinds_text(codes: Iterable[str]) -> str:
@@ -49,45 +44,6 @@ def kinds_text(codes: Iterable[str]) -> str:
     order = list(HELP_KINDS)
     known = sorted((code for code in set(codes) if code in HELP_KINDS), key=order.index)
     return names_text(known, HELP_KINDS)
-
-
-class TimesGrid(QWidget):
-    """The week as a grid: a box for each morning, afternoon and evening of each weekday."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.boxes: dict[str, QCheckBox] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
-        for day in range(7):
-            label = QLabel(short_weekday(day))
-            label.setAlignment(Qt.AlignCenter)
-            label.setToolTip(long_weekday(day))
-            grid.addWidget(label, 0, day + 1)
-        for row, part in enumerate(DAY_PARTS, start=1):
-            grid.addWidget(QLabel(day_part_name(part)), row, 0)
-            for day in range(7):
-                code = time_code(day, part)
-                box = QCheckBox(objectName=f"time_{code}")
-                box.setStyleSheet(BIG_BOX)
-                full = _("{weekday} {part}").format(
-                    weekday=long_weekday(day), part=day_part_name(part)
-                )
-                box.setToolTip(full)
-                box.setAccessibleName(full)
-                grid.addWidget(box, row, day + 1, Qt.AlignCenter)
-                self.boxes[code] = box
-        grid.setColumnStretch(8, 1)
-
-    def codes(self) -> list[str]:
-        return [code for code, box in self.boxes.items() if box.isChecked()]
-
-    def set_codes(self, codes: Iterable[str]) -> None:
-        wanted = set(codes)
-        for code, box in self.boxes.items():
-            box.setChecked(code in wanted)
 
 
 class VolunteerChooser(QComboBox):

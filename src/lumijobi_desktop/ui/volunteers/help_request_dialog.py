@@ -38,7 +38,7 @@ from lumijobi_desktop.ui.errors import guarded, run_form_action
 from lumijobi_desktop.ui.events.event_dialog import date_editor, pydate, qdate
 from lumijobi_desktop.ui.person_picker import PersonPickerDialog
 from lumijobi_desktop.ui.session import DeskSession
-from lumijobi_desktop.ui.volunteers.help_offer_dialog import TimesGrid
+from lumijobi_desktop.ui.volunteers.times_grid import TimesGrid
 from lumijobi_desktop.ui.widgets import ErrorLabel, WrappingCheckBox, save_cancel_buttons
 
 __all__ = ["HelpRequestDialog"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,26 +27,21 @@ from lumijobi_desktop.core.errors import ValidationError
 from lumijobi_desktop.core.i18n import _, format_date
 from lumijobi_desktop.core.people import Person
 from lumijobi_desktop.core.volunteers import (
-    DAY_PARTS,
     GENDER_NAMES,
     INTERESTS,
     SKILLS,
     Volunteer,
     VolunteerData,
     codes_of,
-    time_code,
 )
 from lumijobi_desktop.ui.advice.follow_up_dialog import Today, today_now
 from lumijobi_desktop.ui.errors import run_form_action
 from lumijobi_desktop.ui.events.event_dialog import date_editor, pydate
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.volunteers.texts import (
-    capitalized,
-    day_part_name,
     languages_text,
-    long_weekday,
-    short_weekday,
 )
+from lumijobi_desktop.ui.volunteers.times_grid import TimesGrid
 from lumijobi_desktop.ui.widgets import ErrorLabel, WrappingCheckBox, save_cancel_buttons
 
 
@@ -66,45 +60,6 @@ def _check_grid(
     for column in range(columns):
         grid.setColumnStretch(column, 1)
     return box, boxes
-
-
-class FreeTimesGrid(QGroupBox):
-    """Mon–Sun across, morning / afternoon / evening down: a check box for each time."""
-
-    def __init__(self, title: str, parent: QWidget | None = None):
-        super().__init__(title, parent)
-        self.setObjectName("freeTimes")
-        self.boxes: dict[str, QCheckBox] = {}
-        grid = QGridLayout(self)
-        grid.setHorizontalSpacing(14)
-        for weekday in range(7):
-            label = QLabel(capitalized(short_weekday(weekday)))
-            label.setToolTip(capitalized(long_weekday(weekday)))
-            label.setAlignment(Qt.AlignCenter)
-            font = label.font()
-            font.setBold(True)
-            label.setFont(font)
-            grid.addWidget(label, 0, weekday + 1)
-        for row, part in enumerate(DAY_PARTS, start=1):
-            grid.addWidget(QLabel(capitalized(day_part_name(part))), row, 0)
-            for weekday in range(7):
-                code = time_code(weekday, part)
-                check = QCheckBox(objectName=f"time_{code}")
-                check.setToolTip(
-                    _("{weekday} {part}").format(
-                        weekday=capitalized(long_weekday(weekday)), part=day_part_name(part)
-                    )
-                )
-                self.boxes[code] = check
-                grid.addWidget(check, row, weekday + 1, Qt.AlignCenter)
-        grid.setColumnStretch(8, 1)
-
-    def codes(self) -> list[str]:
-        return [code for code, check in self.boxes.items() if check.isChecked()]
-
-    def set_codes(self, codes: list[str]) -> None:
-        for code, check in self.boxes.items():
-            check.setChecked(code in codes)
 
 
 class VolunteerDialog(QDialog):
@@ -154,7 +109,9 @@ class VolunteerDialog(QDialog):
         interests_box, self.interests = _check_grid(
             _("Interests (for the friend service)"), INTERESTS, "interests", 3
         )
-        self.free_times = FreeTimesGrid(_("Usually free"))
+        self.free_times = TimesGrid(name="freeTimes")
+        free_times_box = QGroupBox(_("Usually free"))
+        QVBoxLayout(free_times_box).addWidget(self.free_times)
         self.gender = QComboBox(objectName="volunteerGender")
         self.gender.addItem(_("not told"), "")
         for gender, msgid in GENDER_NAMES.items():
@@ -182,7 +139,7 @@ class VolunteerDialog(QDialog):
         layout.addWidget(person_line)
         layout.addWidget(skills_box)
         layout.addWidget(interests_box)
-        layout.addWidget(self.free_times)
+        layout.addWidget(free_times_box)
         layout.addLayout(form)
         if self.volunteer is None:
             layout.addWidget(self.consent_row)
