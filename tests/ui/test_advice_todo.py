@@ -154,10 +154,10 @@ def test_the_figures_view_shows_a_months_numbers(
 
     view = FiguresView(DeskSession(volunteer, paths), today=lambda: dt.date(2026, 11, 20))
     qtbot.addWidget(view)
-    assert view.period.text() == "November 2026"
+    assert view.picker.period.text() == "November 2026"
     assert view.held.number.text() == "0"
-    qtbot.mouseClick(view.next_button, Qt.LeftButton)
-    assert view.period.text() == "December 2026"
+    qtbot.mouseClick(view.picker.next_button, Qt.LeftButton)
+    assert view.picker.period.text() == "December 2026"
     numbers = {
         card.objectName(): card.number.text()
         for card in (
@@ -192,7 +192,9 @@ def test_the_figures_view_shows_a_months_numbers(
     assert rows(view.by_language) == [("Ukrainian", "2"), ("Russian", "1")]
     assert rows(view.by_interpreter) == [("Russian", "1"), ("Ukrainian", "1")]
 
-    view.range_first.setDate(view.range_first.date().addDays(2))  # from Thursday 3 December
-    qtbot.mouseClick(view.range_button, Qt.LeftButton)
-    assert view.period.text() == "03/12/2026 – 31/12/2026"
+    view.picker.range_first.setDate(
+        view.picker.range_first.date().addDays(2)
+    )  # from Thursday 3 December
+    qtbot.mouseClick(view.picker.range_button, Qt.LeftButton)
+    assert view.picker.period.text() == "03/12/2026 – 31/12/2026"
     assert (view.held.number.text(), view.hours.number.text()) == ("1", "1.0")

@@ -313,7 +313,7 @@ def test_the_hours_view_totals_hours_and_their_value(qtbot, paths, admin, helper
     view = HoursView(DeskSession(admin, paths), today=today)
     qtbot.addWidget(view)
 
-    assert view.period.text() == "Marraskuu 2026"
+    assert view.picker.period.text() == "Marraskuu 2026"
     assert view.hours_card.number.text() == "8,0 t"
     assert view.volunteers_card.number.text() == "2"
     assert view.value_card.number.text() == "100,00 €"
@@ -332,12 +332,12 @@ def test_the_hours_view_totals_hours_and_their_value(qtbot, paths, admin, helper
     ]
     assert by_volunteer == [["Oksana Melnyk", "6,5", "81,25 €"], ["Aino Mäkinen", "1,5", "18,75 €"]]
 
-    view.previous_button.click()
-    assert view.period.text() == "Lokakuu 2026"
+    view.picker.previous_button.click()
+    assert view.picker.period.text() == "Lokakuu 2026"
     assert view.value_card.number.text() == "37,50 €"
-    view.range_first.setDate(QDate(2026, 12, 1))
-    view.range_last.setDate(QDate(2026, 12, 31))
-    view.range_button.click()
+    view.picker.range_first.setDate(QDate(2026, 12, 1))
+    view.picker.range_last.setDate(QDate(2026, 12, 31))
+    view.picker.range_button.click()
     assert view.hours_card.number.text() == "0,0 t"
     assert view.by_volunteer.rowCount() == 0
     assert not view.nothing.isHidden()

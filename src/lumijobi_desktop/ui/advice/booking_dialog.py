@@ -55,11 +55,10 @@ from lumijobi_desktop.core.i18n import (
     _,
     current_language,
     format_time,
-    format_time_range,
     language_display_name,
 )
 from lumijobi_desktop.core.people import SPOKEN_LANGUAGES, Person, PersonData
-from lumijobi_desktop.ui.advice.texts import interpreter_text, slot_when
+from lumijobi_desktop.ui.advice.texts import advice_when, interpreter_text, slot_when
 from lumijobi_desktop.ui.errors import guarded, report
 from lumijobi_desktop.ui.events.signup_dialog import FIND, NEW, PersonChooser
 from lumijobi_desktop.ui.events.texts import short_day
@@ -87,12 +86,6 @@ def length_text(minutes: int) -> str:
     if not rest:
         return _("{hours} h").format(hours=hours)
     return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
-
-
-def advice_when(start: dt.datetime, minutes: int) -> str:
-    """`ti 1.12. 10.00–10.30`: the day and the times, in the language's form."""
-    end = start + dt.timedelta(minutes=minutes)
-    return " ".join([short_day(start.date()), format_time_range(start, end)])
 
 
 def _larger(widget: QWidget, factor: float = 1.15) -> None:

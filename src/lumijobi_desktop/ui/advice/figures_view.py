@@ -7,20 +7,14 @@ Only counts: nothing confidential is shown here.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-
-from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,33 +23,13 @@ from PySide6.QtWidgets import (
 from lumijobi_desktop.core import advice_figures
 from lumijobi_desktop.core.advice_figures import AdviceFigures
 from lumijobi_desktop.core.errors import LumijobiError
-from lumijobi_desktop.core.i18n import N_, _, current_language, format_date, format_number
+from lumijobi_desktop.core.i18n import N_, _, current_language, format_number
 from lumijobi_desktop.ui.advice.follow_up_dialog import Today, language_text, today_now
 from lumijobi_desktop.ui.errors import guarded
-from lumijobi_desktop.ui.events.event_dialog import date_editor, pydate, qdate
+from lumijobi_desktop.ui.period_figures import FigureCard, PeriodPicker
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.table_models import RowsTableModel
 from lumijobi_desktop.ui.widgets import ErrorLabel, heading
-
-
-def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
-    first = day.replace(day=1)
-    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
-
-
-def shift_month(day: dt.date, months: int) -> dt.date:
-    """The first day of the month `months` away from `day`'s month."""
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def period_text(first: dt.date, last: dt.date) -> str:
-    """`joulukuu 2026` for a whole month, else `01.12.2026 – 15.12.2026`."""
-    if (first, last) == month_bounds(first):
-        return babel_dates.format_skeleton(
-            "yMMMM", first, locale=current_language().babel_locale
-        ).capitalize()
-    return f"{format_date(first)} – {format_date(last)}"
 
 
 def percent_text(share: float) -> str:
@@ -91,39 +65,6 @@ class CountsModel(RowsTableModel):
         return row[0] if column == 0 else format_number(row[1])
 
 
-class FigureCard(QFrame):
-    """A big number with what it counts under it."""
-
-    def __init__(self, caption: str, name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setStyleSheet(
-            f"#{name} {{ background: #f5f8fc; border: 1px solid #d5e0ee; border-radius: 8px; }}"
-        )
-        self.number = QLabel("0", objectName="figureNumber")
-        font = self.number.font()
-        font.setPointSizeF(font.pointSizeF() * 2.0)
-        font.setBold(True)
-        self.number.setFont(font)
-        self.caption = QLabel(caption, objectName="figureCaption")
-        self.caption.setWordWrap(True)
-        self.extra = QLabel(objectName="figureExtra")
-        self.extra.setWordWrap(True)
-        self.extra.setStyleSheet("color: #555;")
-        self.extra.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.addWidget(self.number)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.extra)
-        layout.addStretch(1)
-
-    def set_value(self, number: str, extra: str = "") -> None:
-        self.number.setText(number)
-        self.extra.setText(extra)
-        self.extra.setVisible(bool(extra))
-
-
 def fit_height(table: QTableView, most_rows: int = 12) -> None:
     """As tall as its rows (up to `most_rows`, then it scrolls): no big empty boxes."""
     rows = min(max(table.model().rowCount(), 1), most_rows)
@@ -155,43 +96,13 @@ class FiguresView(QWidget):
     ):
         super().__init__(parent)
         self.session = session
-        self.first, self.last = month_bounds((today or today_now)())
+        self.picker = PeriodPicker((today or today_now)(), "figures")
+        self.picker.changed.connect(self.refresh)
         self.figures: AdviceFigures | None = None
         self._build()
-        self._show_period()
+        self.refresh()
 
     def _build(self) -> None:
-        self.previous_button = QPushButton("◀", objectName="previousMonth")
-        self.next_button = QPushButton("▶", objectName="nextMonth")
-        self.previous_button.setToolTip(_("Previous month"))
-        self.next_button.setToolTip(_("Next month"))
-        for button in (self.previous_button, self.next_button):
-            button.setFixedSize(48, 36)
-        self.previous_button.clicked.connect(lambda: self.step_month(-1))
-        self.next_button.clicked.connect(lambda: self.step_month(1))
-        self.period = QLabel(objectName="figuresPeriod")
-        font = self.period.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.period.setFont(font)
-        self.period.setAlignment(Qt.AlignCenter)
-        self.period.setMinimumWidth(240)
-        self.range_first = date_editor(self.first, "figuresFrom")
-        self.range_last = date_editor(self.last, "figuresTo")
-        self.range_button = QPushButton(_("Show"), objectName="showFiguresRange")
-        self.range_button.setMinimumHeight(32)
-        self.range_button.clicked.connect(self.show_chosen_range)
-        period_row = QHBoxLayout()
-        period_row.addWidget(self.previous_button)
-        period_row.addWidget(self.period)
-        period_row.addWidget(self.next_button)
-        period_row.addSpacing(32)
-        period_row.addWidget(QLabel(_("Other period:")))
-        period_row.addWidget(self.range_first)
-        period_row.addWidget(QLabel("–"))
-        period_row.addWidget(self.range_last)
-        period_row.addWidget(self.range_button)
-        period_row.addStretch(1)
         self.error = ErrorLabel(self)
 
         self.held = FigureCard(_("Sessions held"), "figureHeld")
@@ -253,7 +164,7 @@ class FiguresView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Advice figures")))
-        layout.addLayout(period_row)
+        layout.addWidget(self.picker)
         layout.addWidget(self.error)
         layout.addWidget(self.nothing)
         layout.addLayout(cards)
@@ -262,39 +173,14 @@ class FiguresView(QWidget):
         layout.addWidget(note)
         layout.addStretch(1)
 
-    # --- the period -----------------------------------------------------------------------------
-
-    def show_month(self, day: dt.date) -> None:
-        """Show the figures of the month `day` is in."""
-        self.first, self.last = month_bounds(day)
-        self._show_period()
-
-    def show_range(self, first: dt.date, last: dt.date) -> None:
-        if last < first:
-            self.error.show_message(_("The end of the period is before its start."))
-            return
-        self.first, self.last = first, last
-        self._show_period()
-
-    def step_month(self, months: int) -> None:
-        self.show_month(shift_month(self.first, months))
-
-    def show_chosen_range(self) -> None:
-        self.show_range(pydate(self.range_first.date()), pydate(self.range_last.date()))
-
-    def _show_period(self) -> None:
-        self.error.clear_message()
-        self.period.setText(period_text(self.first, self.last))
-        self.range_first.setDate(qdate(self.first))
-        self.range_last.setDate(qdate(self.last))
-        self.refresh()
-
     # --- the figures ----------------------------------------------------------------------------
 
     @guarded
     def refresh(self) -> None:
         try:
-            figures = advice_figures.advice_figures(self.session.user, self.first, self.last)
+            figures = advice_figures.advice_figures(
+                self.session.user, self.picker.first, self.picker.last
+            )
         except LumijobiError as error:
             self.error.show_message(error.message)
             return

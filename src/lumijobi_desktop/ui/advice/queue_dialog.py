@@ -28,12 +28,12 @@ from lumijobi_desktop.ui.advice.booking_dialog import (
     WHAT_FIELDS,
     InterpreterRow,
     PersonField,
-    advice_when,
     length_combo,
     set_combo_data,
     spoken_language_combo,
     topic_combo,
 )
+from lumijobi_desktop.ui.advice.texts import advice_when
 from lumijobi_desktop.ui.errors import guarded, report
 from lumijobi_desktop.ui.events.signup_dialog import NEW
 from lumijobi_desktop.ui.session import DeskSession

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from lumijobi_desktop.core import advice_booking, advice_hours, advice_queue, database
 from lumijobi_desktop.core.advice_queue import QueueRow
 from lumijobi_desktop.core.i18n import N_, _, format_date, ngettext
-from lumijobi_desktop.ui.advice.booking_dialog import advice_when, length_text
-from lumijobi_desktop.ui.advice.texts import language_and_interpreter
+from lumijobi_desktop.ui.advice.booking_dialog import length_text
+from lumijobi_desktop.ui.advice.texts import advice_when, language_and_interpreter
 from lumijobi_desktop.ui.errors import guarded
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.table_models import RowsTableModel

@@ -21,6 +21,7 @@ from lumijobi_desktop.core.i18n import (
     language_display_name,
     weekday_name,
 )
+from lumijobi_desktop.ui.events.texts import short_day
 
 
 def current_moment() -> dt.datetime:
@@ -118,3 +119,9 @@ def slot_tooltip(slot: Slot) -> str:
     if slot.place:
         lines.append(slot.place)
     return "\n".join(lines)
+
+
+def advice_when(start: dt.datetime, minutes: int) -> str:
+    """`ti 1.12. 10.00–10.30`: the day and the times, in the language's form."""
+    end = start + dt.timedelta(minutes=minutes)
+    return " ".join([short_day(start.date()), format_time_range(start, end)])

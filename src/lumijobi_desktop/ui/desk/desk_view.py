@@ -31,7 +31,7 @@ from lumijobi_desktop.core.i18n import (
 from lumijobi_desktop.core.people import Person
 from lumijobi_desktop.core.permissions import Permission
 from lumijobi_desktop.core.visits import Purpose, purpose_name
-from lumijobi_desktop.ui.advice.booking_dialog import advice_when, book_advice
+from lumijobi_desktop.ui.advice.texts import advice_when
 from lumijobi_desktop.ui.desk.models import PersonResultsModel, TodayVisitsModel, today
 from lumijobi_desktop.ui.desk.upcoming import CallListPanel, UpcomingEventsPanel
 from lumijobi_desktop.ui.errors import guarded
@@ -390,6 +390,9 @@ class DeskView(QWidget):
     @guarded
     def book_advice(self) -> None:
         """Book advice for the visitor on the panel, or choose the visitor in the dialog."""
+        # Loaded when first used: the booking dialog is large and start-up should stay quick.
+        from lumijobi_desktop.ui.advice.booking_dialog import book_advice
+
         person = self.panel.person
         session_id = book_advice(
             self,

@@ -26,7 +26,7 @@ from lumijobi_desktop.core.events import EventRow
 from lumijobi_desktop.core.i18n import _, ngettext
 from lumijobi_desktop.core.permissions import Permission
 from lumijobi_desktop.core.registrations import PlaceToCall
-from lumijobi_desktop.ui.advice.booking_dialog import advice_when
+from lumijobi_desktop.ui.advice.texts import advice_when
 from lumijobi_desktop.ui.errors import guarded
 from lumijobi_desktop.ui.events.texts import short_day, time_range
 from lumijobi_desktop.ui.session import DeskSession

@@ -7,8 +7,6 @@ totals as well as the hours logged by hand.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,15 +23,9 @@ from lumijobi_desktop.core import volunteer_hours
 from lumijobi_desktop.core.errors import LumijobiError
 from lumijobi_desktop.core.i18n import N_, _, format_number
 from lumijobi_desktop.core.volunteer_hours import HoursTotals, activity_name
-from lumijobi_desktop.ui.advice.figures_view import (
-    FigureCard,
-    month_bounds,
-    period_text,
-    shift_month,
-)
 from lumijobi_desktop.ui.advice.follow_up_dialog import Today, today_now
 from lumijobi_desktop.ui.errors import guarded
-from lumijobi_desktop.ui.events.event_dialog import date_editor, pydate, qdate
+from lumijobi_desktop.ui.period_figures import FigureCard, PeriodPicker
 from lumijobi_desktop.ui.session import DeskSession
 from lumijobi_desktop.ui.table_models import RowsTableModel
 from lumijobi_desktop.ui.volunteers.texts import (
@@ -102,43 +93,13 @@ class HoursView(QWidget):
     ):
         super().__init__(parent)
         self.session = session
-        self.first, self.last = month_bounds((today or today_now)())
+        self.picker = PeriodPicker((today or today_now)(), "hours")
+        self.picker.changed.connect(self.refresh)
         self.totals: HoursTotals | None = None
         self._build()
-        self._show_period()
+        self.refresh()
 
     def _build(self) -> None:
-        self.previous_button = QPushButton("◀", objectName="previousMonth")
-        self.next_button = QPushButton("▶", objectName="nextMonth")
-        self.previous_button.setToolTip(_("Previous month"))
-        self.next_button.setToolTip(_("Next month"))
-        for button in (self.previous_button, self.next_button):
-            button.setFixedSize(48, 36)
-        self.previous_button.clicked.connect(lambda: self.step_month(-1))
-        self.next_button.clicked.connect(lambda: self.step_month(1))
-        self.period = QLabel(objectName="hoursPeriod")
-        font = self.period.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.period.setFont(font)
-        self.period.setAlignment(Qt.AlignCenter)
-        self.period.setMinimumWidth(240)
-        self.range_first = date_editor(self.first, "hoursFrom")
-        self.range_last = date_editor(self.last, "hoursTo")
-        self.range_button = QPushButton(_("Show"), objectName="showHoursRange")
-        self.range_button.setMinimumHeight(32)
-        self.range_button.clicked.connect(self.show_chosen_range)
-        period_row = QHBoxLayout()
-        period_row.addWidget(self.previous_button)
-        period_row.addWidget(self.period)
-        period_row.addWidget(self.next_button)
-        period_row.addSpacing(32)
-        period_row.addWidget(QLabel(_("Other period:")))
-        period_row.addWidget(self.range_first)
-        period_row.addWidget(QLabel("–"))
-        period_row.addWidget(self.range_last)
-        period_row.addWidget(self.range_button)
-        period_row.addStretch(1)
         self.error = ErrorLabel(self)
 
         self.hours_card = FigureCard(_("Volunteer hours"), "hoursTotal")
@@ -176,40 +137,13 @@ class HoursView(QWidget):
         self.nothing.hide()
 
         layout = QVBoxLayout(self)
-        layout.addLayout(period_row)
+        layout.addWidget(self.picker)
         layout.addWidget(self.error)
         layout.addWidget(self.nothing)
         layout.addLayout(cards)
         layout.addSpacing(8)
         layout.addLayout(tables, 1)
         layout.addWidget(note)
-
-    # --- the period -----------------------------------------------------------------------------
-
-    def show_month(self, day: dt.date) -> None:
-        """Show the hours of the month `day` is in."""
-        self.first, self.last = month_bounds(day)
-        self._show_period()
-
-    def show_range(self, first: dt.date, last: dt.date) -> None:
-        if last < first:
-            self.error.show_message(_("The end of the period is before its start."))
-            return
-        self.first, self.last = first, last
-        self._show_period()
-
-    def step_month(self, months: int) -> None:
-        self.show_month(shift_month(self.first, months))
-
-    def show_chosen_range(self) -> None:
-        self.show_range(pydate(self.range_first.date()), pydate(self.range_last.date()))
-
-    def _show_period(self) -> None:
-        self.error.clear_message()
-        self.period.setText(period_text(self.first, self.last))
-        self.range_first.setDate(qdate(self.first))
-        self.range_last.setDate(qdate(self.last))
-        self.refresh()
 
     def showEvent(self, event) -> None:
         self.refresh()
@@ -221,7 +155,7 @@ class HoursView(QWidget):
     def refresh(self) -> None:
         user = self.session.user
         try:
-            totals = volunteer_hours.hours_totals(user, self.first, self.last)
+            totals = volunteer_hours.hours_totals(user, self.picker.first, self.picker.last)
         except LumijobiError as error:
             self.error.show_message(error.message)
             return
@@ -236,6 +170,7 @@ class HoursView(QWidget):
         ]
         self.by_activity.set_hours(activities, totals.rate)
         self.by_volunteer.set_hours(
-            volunteer_hours.hours_by_volunteer(user, self.first, self.last), totals.rate
+            volunteer_hours.hours_by_volunteer(user, self.picker.first, self.picker.last),
+            totals.rate,
         )
         self.nothing.setVisible(totals.minutes == 0)
